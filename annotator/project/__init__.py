@@ -1,0 +1,35 @@
+"""The service API: every use case as a named function, one transaction each, returning what changed.
+
+The CLI and the GUI change data only through here.
+"""
+
+from annotator.project.annotate import (
+    add_span,
+    document,
+    documents,
+    link,
+    relabel_span,
+    relations,
+    remove_spans,
+    resize_span,
+    restore,
+    set_note,
+    set_status,
+    spans,
+    status,
+    unlink,
+    update_span,
+)
+from annotator.project.changes import ChangeSet
+from annotator.project.demo import demo_project_path, ensure_demo_project
+from annotator.project.exporting import annotated_documents, export
+from annotator.project.importing import ImportReport, import_files, parse_label_map
+from annotator.project.session import Project
+from annotator.project.stats import stats
+
+__all__ = [
+    "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
+    "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
+    "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
+    "stats", "status", "unlink", "update_span",
+]

@@ -1,0 +1,213 @@
+"""Importing files: each file is parsed and checked whole, then written in one transaction or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from annotator.core.errors import AnnotatorError, FormatError
+from annotator.core.model import Document, Relation, Span, is_uuid, new_id
+from annotator.formats.base import DocumentDraft, LayerDraft, validate
+from annotator.formats.registry import IMPORTERS, detect_format, expand_paths
+from annotator.project.session import Project
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+DEFAULT_IMPORT_LAYER = "imported"
+
+
+@dataclass
+class FileReport:
+    path: str
+    format: str = ""
+    documents_added: list[str] = field(default_factory=list)
+    documents_matched: list[str] = field(default_factory=list)
+    spans_added: int = 0
+    spans_skipped: int = 0
+    relations_added: int = 0
+    error: str | None = None
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.error is None for f in self.files)
+
+    @property
+    def errors(self) -> list[str]:
+        return [f.error for f in self.files if f.error]
+
+    def total(self, name: str) -> int:
+        return sum(len(v) if isinstance(v := getattr(f, name), list) else v for f in self.files)
+
+
+def parse_label_map(text: str | None) -> dict[str, str]:
+    """'FROM=TO,OTHER=-' → {'FROM': 'TO', 'OTHER': '-'}; '-' drops a label and its relations."""
+    mapping: dict[str, str] = {}
+    for item in (text or "").split(","):
+        if not item.strip():
+            continue
+        source, sep, target = item.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise AnnotatorError(f"--label-map entry {item!r} is not FROM=TO")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def _apply_label_map(layer: LayerDraft, mapping: dict[str, str]) -> None:
+    if not mapping:
+        return
+    kept = []
+    for span in layer.spans:
+        span.label = mapping.get(span.label, span.label)
+        if span.label != "-":
+            kept.append(span)
+    keys = {span.key for span in kept}
+    layer.spans = kept
+    relations = []
+    for rel in layer.relations:
+        rel.label = mapping.get(rel.label, rel.label)
+        if rel.label != "-" and rel.head in keys and rel.tail in keys:
+            relations.append(rel)
+    layer.relations = relations
+
+
+def resolve_format(path: Path, fmt: str = "auto") -> str:
+    name = detect_format(path) if fmt == "auto" else fmt
+    if name not in IMPORTERS:
+        raise AnnotatorError(f"unknown import format {fmt!r} (known: auto, {', '.join(IMPORTERS)})")
+    return name
+
+
+def read_file(path: Path, fmt: str = "auto") -> list[DocumentDraft]:
+    """Parse and check one file completely; raises FormatError naming the file and line or byte."""
+    name = resolve_format(path, fmt)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise FormatError(path, f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", byte=MAX_FILE_BYTES)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    return validate(path, IMPORTERS[name].read(path, data))
+
+
+def _fresh_ids(project: Project, table: str, wanted: list[str | None]) -> list[str]:
+    """Keep a file's ids when they are UUIDs not used yet (lossless round trips), else make new ones."""
+    candidates = [w for w in wanted if w and is_uuid(w)]
+    taken = project.store.existing_ids(table, candidates)
+    out, seen = [], set()
+    for w in wanted:
+        keep = w and is_uuid(w) and w not in taken and w not in seen
+        out.append(w if keep else new_id())
+        seen.add(out[-1])
+    return out
+
+
+def _write_layer(project: Project, doc: Document, layer: LayerDraft, report: FileReport) -> None:
+    name = layer.name or DEFAULT_IMPORT_LAYER
+    project.ensure_layer(name, layer.kind)
+    existing = {s.key: s.id for s in project.store.spans(doc.id, name)}
+    key_to_id: dict[str, str] = {}
+    new_drafts = []
+    for draft in layer.spans:
+        found = existing.get((draft.start, draft.end, draft.label))
+        if found is not None:
+            key_to_id[draft.key] = found
+            report.spans_skipped += 1
+        else:
+            new_drafts.append(draft)
+    ids = _fresh_ids(project, "spans", [d.key for d in new_drafts])
+    new_spans = []
+    for draft, span_id in zip(new_drafts, ids):
+        key_to_id[draft.key] = span_id
+        span = Span(span_id, doc.id, name, draft.start, draft.end, draft.label, draft.note, draft.attrs)
+        existing[span.key] = span_id
+        new_spans.append(span)
+    project.store.insert_spans(new_spans)
+    report.spans_added += len(new_spans)
+    have = {(r.head, r.tail, r.label) for r in project.store.relations(doc.id, name)}
+    fresh = []
+    for rel in layer.relations:
+        triple = (key_to_id[rel.head], key_to_id[rel.tail], rel.label)
+        if triple not in have:
+            have.add(triple)
+            fresh.append((rel, triple))
+    rel_ids = _fresh_ids(project, "relations", [rel.key for rel, _ in fresh])
+    project.store.insert_relations(Relation(rid, doc.id, name, *triple) for rid, (_, triple) in zip(rel_ids, fresh))
+    report.relations_added += len(fresh)
+    if layer.status is not None:
+        project.store.set_status(doc.id, name, layer.status)
+
+
+def _write_file(project: Project, path: Path, drafts: list[DocumentDraft], report: FileReport) -> None:
+    store = project.store
+    with store.transaction():
+        labels = [(s.label, "span") for d in drafts for lay in d.layers for s in lay.spans]
+        labels += [(r.label, "relation") for d in drafts for lay in d.layers for r in lay.relations]
+        schema = project.schema
+        for kind in ("span", "relation"):
+            schema = schema.with_labels((name for name, k in labels if k == kind), kind)
+        if schema is not project.schema:
+            store.save_schema(schema)
+            project.invalidate_schema()
+        new_docs: dict[str, Document] = {}
+        for draft in drafts:
+            doc = Document(draft.doc_id, draft.text, draft.meta)
+            known = store.document_sha256(doc.id)
+            if known is None and doc.id not in new_docs:
+                new_docs[doc.id] = doc
+                report.documents_added.append(doc.id)
+            elif known is not None and known != doc.sha256:
+                raise FormatError(path, f"document {doc.id!r} is already in the project with a different text", line=draft.line)
+            elif known is not None and doc.id not in report.documents_matched:
+                report.documents_matched.append(doc.id)
+        store.add_documents(list(new_docs.values()))
+        for draft in drafts:
+            doc = Document(draft.doc_id, draft.text, draft.meta)
+            for layer in draft.layers:
+                _write_layer(project, doc, layer, report)
+
+
+def import_files(
+    project: Project,
+    paths: Iterable[str | Path],
+    *,
+    format: str = "auto",
+    layer: str | None = None,
+    label_map: dict[str, str] | None = None,
+    progress: Callable[[int, int, str], bool | None] | None = None,
+) -> ImportReport:
+    """Import each file whole or not at all; a refused file is reported and the others go on.
+
+    `progress(done, total, path)` may return False to cancel before the next file.
+    """
+    report = ImportReport()
+    files = expand_paths([Path(p) for p in paths], pair_brat=format in ("auto", "brat"))
+    for index, path in enumerate(files):
+        if progress is not None and progress(index, len(files), str(path)) is False:
+            break
+        entry = FileReport(str(path))
+        report.files.append(entry)
+        try:
+            entry.format = resolve_format(path, format)
+            drafts = read_file(path, entry.format)
+            for draft in drafts:
+                for lay in draft.layers:
+                    if layer is not None:
+                        lay.name = layer
+                    _apply_label_map(lay, label_map or {})
+            _write_file(project, path, drafts, entry)
+        except AnnotatorError as exc:
+            entry.error = str(exc)
+            entry.documents_added, entry.documents_matched = [], []
+            entry.spans_added = entry.spans_skipped = entry.relations_added = 0
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return report

@@ -1,0 +1,1 @@
+"""Agreement measures, disagreement units, adjudication and merging of project files. No Qt."""

@@ -1,0 +1,6 @@
+"""The project file: SQLite through sqlite-utils. The only package that imports sqlite_utils."""
+
+from annotator.store.db import SCHEMA_VERSION, ProjectStore, StoreError
+from annotator.store.lock import LockHeld
+
+__all__ = ["SCHEMA_VERSION", "LockHeld", "ProjectStore", "StoreError"]

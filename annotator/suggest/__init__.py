@@ -1,0 +1,1 @@
+"""Pre-annotation: proposed claims, sources and cues that an annotator accepts or rejects. No Qt."""

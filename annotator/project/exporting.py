@@ -7,7 +7,9 @@ from typing import Iterable, Iterator
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import AnnotatedDocument, Status
-from annotator.formats.export import ExportSummary, run_export
+from annotator.formats.export import EXPORTERS, ExportSummary, run_export
+from annotator.formats.pipeline import Progress
+from annotator.formats.writer import check_target
 from annotator.project.session import Project
 
 
@@ -56,16 +58,40 @@ def annotated_documents(
 def export(
     project: Project, *, format: str, out: str | Path, layer: str = "all", status: str | None = None,
     labels: Iterable[str] | None = None, split: tuple[float, float, float] | None = None, seed: int = 0,
-    force: bool = False,
+    force: bool = False, lang: str | None = None, progress: Progress | None = None,
 ) -> ExportSummary:
-    """Export to a file (or folder); `status` defaults to all for the jsonl dump of every layer, else done."""
+    """Export to a file (or folder); `status` defaults to all for the jsonl dump of every layer, else done.
+
+    `progress(done, total, what)` is called per document and layer; returning False cancels the export
+    and nothing is written (ExportCancelled). `lang` is spaCy's language (default: the project's
+    `language` setting, else en).
+    """
+    if format not in EXPORTERS:
+        raise AnnotatorError(f"unknown export format {format!r} (known: {', '.join(EXPORTERS)})")
     if status is None:
         status = "all" if (layer == "all" and format == "jsonl") else Status.DONE.value
     elif status != "all":
-        status = Status.parse(status).value
+        try:
+            status = Status.parse(status).value
+        except ValueError as exc:
+            raise AnnotatorError(f"--status: {exc} or all") from None
+    if labels is not None:
+        labels = list(labels)
+        known = {label.name for label in project.schema.span_labels}
+        unknown = [name for name in labels if name not in known]
+        if unknown:
+            raise AnnotatorError(f"--labels: no span label {unknown[0]!r} in the schema (labels: {', '.join(sorted(known))})")
+    exporter = EXPORTERS[format]
+    out = Path(out)
+    # Refuse an existing or unwritable destination before reading anything.
+    check_target(out, force=force, folder=exporter.is_folder or split is not None)
     items = list(annotated_documents(project, layer=layer, status=status, labels=labels))
     if not items:
         raise AnnotatorError(
             f"nothing to export: no document is marked {status} in layer {layer!r} (use --status all to export all)"
         )
-    return run_export(items, fmt=format, out=Path(out), schema=project.schema, force=force, split=split, seed=seed)
+    language = lang or project.setting("language") or "en"
+    return run_export(
+        items, fmt=format, out=out, schema=project.schema, force=force, split=split, seed=seed,
+        lang=str(language), progress=progress,
+    )

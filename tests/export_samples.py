@@ -142,3 +142,71 @@ def build_project(path: Path, folder: Path):
             service.link(proj, head=ids[head], tail=ids[tail], label=label)
         service.set_status(proj, doc_id=doc_id, layer=layer, status=status)
     return proj
+
+
+def layer_of(drafts, doc_id: str, layer: str | None):
+    """The LayerDraft of a document and layer in an importer's output."""
+    for draft in drafts:
+        if draft.doc_id == doc_id:
+            for lay in draft.layers:
+                if lay.name == layer:
+                    return lay
+    raise AssertionError(f"no layer {layer!r} for {doc_id!r} in {[(d.doc_id, [x.name for x in d.layers]) for d in drafts]}")
+
+
+def span_set(layer) -> set[tuple[int, int, str, str]]:
+    return {(s.start, s.end, s.label, s.note) for s in layer.spans}
+
+
+def link_set(layer) -> set:
+    by_key = {s.key: (s.start, s.end, s.label) for s in layer.spans}
+    return {(by_key[r.head], by_key[r.tail], r.label) for r in layer.relations}
+
+
+# Hypothesis: one document with random spans, notes and relations over awkward characters.
+ALPHABET = [
+    "a", "b", "Z", " ", "\n", "=", "-", "@", "'", '"', "\t", ".", "\u0301", "\u05d0", "\u0627", "中",
+    "👍", "\U0001F3FD", "\U0001F1FA", "\U0001F1E6", "\u200d", "\u2028", "\x85",
+]
+NOTE_ALPHABET = ["x", " ", "\n", "=", "👍", "\u05d0", "\t", "\u0301"]
+SPAN_LABELS = ["attributed", "contested", "opinion", "source", "cue"]
+
+
+def annotated_strategy(*, keep_span=lambda text, start, end: True, note_ok=lambda note: True):
+    """A strategy for one AnnotatedDocument; `keep_span`/`note_ok` leave out what a format reports instead."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def build(draw):
+        text = draw(st.text(alphabet=ALPHABET, min_size=1, max_size=50).filter(lambda t: t.strip()))
+        n = len(text)
+        raw = draw(st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(1, n), st.sampled_from(SPAN_LABELS),
+                      st.text(alphabet=NOTE_ALPHABET, max_size=6).filter(note_ok)),
+            max_size=8,
+        ))
+        doc = Document("doc-h", text, {"title": "h"})
+        found: dict[tuple[int, int, str], str] = {}
+        for start, length, label, note in raw:
+            end = min(n, start + length)
+            if keep_span(text, start, end):
+                found.setdefault((start, end, label), note)
+        spans = [Span(f"s{i}", doc.id, "alice", s, e, label, note) for i, ((s, e, label), note) in enumerate(found.items())]
+        pairs = draw(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["said_by", "disputed_by"])), max_size=4))
+        rels, seen = [], set()
+        for h, t, label in pairs:
+            if h < len(spans) and t < len(spans) and (h, t, label) not in seen:
+                seen.add((h, t, label))
+                rels.append(Relation(f"r{len(rels)}", doc.id, "alice", spans[h].id, spans[t].id, label))
+        return AnnotatedDocument(doc, "alice", "done", spans, rels)
+
+    return build()
+
+
+def item_spans(item: AnnotatedDocument) -> set[tuple[int, int, str, str]]:
+    return {(s.start, s.end, s.label, s.note) for s in item.spans}
+
+
+def item_links(item: AnnotatedDocument) -> set:
+    by_id = {s.id: (s.start, s.end, s.label) for s in item.spans}
+    return {(by_id[r.head], by_id[r.tail], r.label) for r in item.relations}

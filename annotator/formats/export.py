@@ -122,7 +122,8 @@ def run_export(
             parts = split_documents(items, split, seed)
             for name, part in parts.items():
                 if not part:
-                    ctx.warn(f"split part(s) empty: too few documents for the shares {split}", name)
+                    ctx.warn(f"split part(s) are empty (too few documents for the shares {split}; "
+                             "some trainers and datasets refuse an empty split)", name)
             written = _write_split(exporter, parts, out, ctx, force)
     except ExportCancelled:
         raise

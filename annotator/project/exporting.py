@@ -25,7 +25,8 @@ def annotated_documents(
     store = project.store
     wanted = set(labels) if labels else None
     if layer == "all":
-        names = [lay.name for lay in store.list_layers()]
+        # By name, so that the same project content always exports the same bytes.
+        names = sorted(lay.name for lay in store.list_layers())
     else:
         if store.get_layer(layer) is None:
             known = ", ".join(lay.name for lay in store.list_layers()) or "none yet"

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import AnnotatedDocument, Status
+from annotator.core.model import AnnotatedDocument, Relation, Span, Status
 from annotator.formats.export import EXPORTERS, ExportSummary, run_export
 from annotator.formats.pipeline import Progress
 from annotator.formats.writer import check_target
@@ -33,19 +33,32 @@ def annotated_documents(
             raise AnnotatorError(f"no layer {layer!r} in {project.path.name} (layers: {known})")
         names = [layer]
     kinds = {lay.name: lay.kind for lay in store.list_layers()}
+    # One query per layer rather than two per document: reading 100k spans this way is several times faster.
+    cache: dict[str, tuple[dict[str, list[Span]], dict[str, list[Relation]]]] = {}
+
+    def by_layer(name: str) -> tuple[dict[str, list[Span]], dict[str, list[Relation]]]:
+        if name not in cache:
+            spans: dict[str, list[Span]] = {}
+            for span in store.spans_in_layer(name):
+                spans.setdefault(span.doc_id, []).append(span)
+            relations: dict[str, list[Relation]] = {}
+            for rel in store.relations_in_layer(name):
+                relations.setdefault(rel.doc_id, []).append(rel)
+            cache[name] = (spans, relations)
+        return cache[name]
+
     statuses = {name: store.statuses(name) for name in names}
     for doc in store.iter_documents():
-        touched = set(store.layers_of_document(doc.id)) if layer == "all" else set()
         emitted = False
         for name in names:
             state = statuses[name].get(doc.id)
-            if layer == "all":
-                if name not in touched or (status != "all" and state != status):
-                    continue
-            elif status != "all" and state != status:
+            if status != "all" and state != status:
                 continue
-            spans = store.spans(doc.id, name)
-            relations = store.relations(doc.id, name)
+            layer_spans, layer_relations = by_layer(name)
+            # A layer touched a document when it has a status or spans there (as store.layers_of_document).
+            if layer == "all" and state is None and doc.id not in layer_spans:
+                continue
+            spans, relations = list(layer_spans.get(doc.id, ())), list(layer_relations.get(doc.id, ()))
             if wanted is not None:
                 spans = [s for s in spans if s.label in wanted]
                 kept = {s.id for s in spans}

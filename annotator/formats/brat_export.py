@@ -25,6 +25,7 @@ RENAMED = "label name(s) are not valid brat type names and were written with '_'
 NOTE_CHANGED = "note(s) hold line breaks brat cannot keep exactly (CR, U+2028 …, a leading empty line)"
 ATTRS_LOST = "span attribute(s) are not a single word or true, which brat attributes cannot hold"
 REL_LOST = "relation(s) lost with a span that holds only line breaks"
+ESCAPED = "document id(s) are not portable file names and were %-escaped (brat and its importer take the file name as the id)"
 
 
 def brat_type(name: str, ctx: ExportContext | None = None) -> str:
@@ -145,7 +146,10 @@ def format_brat(items: list[AnnotatedDocument], ctx: ExportContext) -> dict[str,
     folders: list[str] = []
     for item in items:
         folder = safe_name(item.layer) if item.layer is not None else UNANNOTATED
-        stem = f"{folder}/{safe_name(item.document.id)}"
+        name = safe_name(item.document.id)
+        if name != item.document.id:
+            ctx.warn(ESCAPED, f"{item.document.id!r} → {name!r}")
+        stem = f"{folder}/{name}"
         files[stem + ".txt"] = item.document.text
         files[stem + ".ann"] = format_ann(item, ctx)
         if folder not in folders:

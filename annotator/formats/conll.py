@@ -16,6 +16,7 @@ cannot both be tagged: the earliest, then longest, wins and the other is reporte
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -25,6 +26,7 @@ from annotator.formats.pipeline import ExportContext, Exporter, where
 
 EXPANDED = "span(s) did not fall on token boundaries and were widened to whole tokens"
 CLASH = "span(s) overlap an earlier span of the same label group and are not in its BIO column"
+_NEWLINE = re.compile("\n")
 EMPTY = "span(s) cover no token (white space only) and are not in the BIO columns"
 NO_RELATIONS = "relation(s) are not represented in CoNLL (use jsonl, spacy, brat, labelstudio, xmi or parquet)"
 
@@ -61,21 +63,24 @@ def _column_tags(
     return tags
 
 
-def _breaks(text: str, spans: list[Span]) -> set[int]:
-    """Positions of line breaks that no span crosses: where sentences may end."""
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+def _sentence_starts(text: str, tokens: list[tuple[int, int]], spans: list[Span]) -> set[int]:
+    """Indices of tokens that begin a sentence: the first token after a line break that no span crosses."""
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     if not newlines:
         return set()
     # A running count over the sorted span edges tells which newlines lie inside a span.
     edges = sorted([(s.start, 1) for s in spans] + [(s.end, -1) for s in spans])
-    free, depth, k = set(), 0, 0
+    starts = [t[0] for t in tokens]
+    out, depth, k = set(), 0, 0
     for pos in newlines:
         while k < len(edges) and edges[k][0] <= pos:
             depth += edges[k][1]
             k += 1
         if depth == 0:
-            free.add(pos)
-    return free
+            index = bisect_right(starts, pos)
+            if 0 < index < len(tokens):
+                out.add(index)
+    return out
 
 
 def format_block(item: AnnotatedDocument, groups: list[str], schema: Schema, ctx: ExportContext) -> Iterator[str]:
@@ -88,23 +93,20 @@ def format_block(item: AnnotatedDocument, groups: list[str], schema: Schema, ctx
     columns = [_column_tags(item, by_group[g], tokens, ctx) for g in groups]
     for _ in item.relations:
         ctx.warn(NO_RELATIONS)
-    free = _breaks(text, item.spans)
-    yield f"# newdoc id = {item.document.id}\n"
+    breaks = _sentence_starts(text, tokens, item.spans)
+    head = f"# newdoc id = {item.document.id}\n"
     if item.layer is not None:
-        yield f"# layer = {item.layer}\n"
+        head += f"# layer = {item.layer}\n"
+    lines = [head]
     number = 0
-    prev_end = 0
-    lines = []
-    for i, (start, end) in enumerate(tokens):
-        if number and any(p in free for p in range(prev_end, start) if text[p] == "\n"):
+    for i, ((start, end), tags) in enumerate(zip(tokens, zip(*columns) if columns else [()] * len(tokens))):
+        if i in breaks:
             lines.append("\n")
             number = 0
         number += 1
-        tags = "\t".join(col[i] for col in columns)
-        lines.append(f"{number}\t{text[start:end]}\t{start}\t{end}\t{tags}\n")
-        prev_end = end
+        lines.append(f"{number}\t{text[start:end]}\t{start}\t{end}\t" + "\t".join(tags) + "\n")
+    lines.append("\n")
     yield "".join(lines)
-    yield "\n"
 
 
 def format_conll(items: list[AnnotatedDocument], ctx: ExportContext) -> Iterator[str]:

@@ -97,3 +97,16 @@ def test_unknown_format_is_a_usage_error(awk, tmp_path, capsys):
         main(["export", str(awk), "--format", "docx", "--out", str(tmp_path / "x")])
     assert exit_info.value.code == 2
     assert "invalid choice: 'docx'" in capsys.readouterr().err
+
+
+def test_unwritable_destination_folder(awk, tmp_path, capsys, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    # Root may write anywhere, so the test says the folder is read-only the way os.access would.
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == locked else real_access(path, mode, **kw))
+    assert main(["export", str(awk), "--format", "xmi", "--out", str(locked / "xmi")]) == 1
+    assert capsys.readouterr().err == f"annotator: error: {locked}: the folder is not writable\n"
+    assert list(locked.iterdir()) == []

@@ -111,3 +111,14 @@ def test_hypothesis_round_trip(item):
     assert draft.text == item.document.text
     assert span_set(draft.layers[0]) == item_spans(item)
     assert link_set(draft.layers[0]) == item_links(item)
+
+
+def test_document_ids_that_are_not_file_names_are_escaped_and_reported():
+    item = awkward_items()[2]
+    item.document = type(item.document)("news/2025 #1", item.document.text, {})
+    ctx = ExportContext(total=1)
+    files = brat_export.format_brat([item], ctx)
+    assert "alice/news%2F2025%20%231.ann" in files
+    assert ctx.notices.lines() == [
+        f"1 {brat_export.ESCAPED} (first: 'news/2025 #1' → 'news%2F2025%20%231')"
+    ]

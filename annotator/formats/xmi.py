@@ -96,6 +96,9 @@ def to_cas(item: AnnotatedDocument, ts: Any, ctx: ExportContext) -> Any:
         made[span.id] = fs
     cas.add_all(list(made.values()))
     for rel in item.relations:
+        if rel.head not in made or rel.tail not in made:
+            ctx.warn("relation(s) name a span that is not in the layer and were left out", where(item))
+            continue
         head, tail = made[rel.head], made[rel.tail]
         cas.add(rel_type(begin=tail.begin, end=tail.end, Governor=head, Dependent=tail,
                          label=_xml_safe(rel.label, item, ctx), relationId=rel.id, layer=layer))

@@ -74,6 +74,14 @@ def test_labeling_config_lists_the_schema_labels_and_relations(awkward, tmp_path
     assert [(el.get("name"), el.get("toName"), el.get("perRegion")) for el in root.iter("TextArea")] == [("note", "text", "true")]
 
 
+def test_split_folder_holds_the_labeling_config_once(awkward, tmp_path):
+    out = tmp_path / "split"
+    service.export(awkward, format="labelstudio", out=out, split=(0.5, 0.5, 0.0), seed=1)
+    assert sorted(p.name for p in out.iterdir()) == ["dev.json", "label_config.xml", "test.json", "train.json"]
+    tasks = [t for name in ("train", "dev", "test") for t in json.loads((out / f"{name}.json").read_text(encoding="utf-8"))]
+    assert sorted(t["data"]["doc_id"] for t in tasks) == [DOC_ID, PLAIN_ID]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(item=annotated_strategy())
 def test_hypothesis_round_trip(item):

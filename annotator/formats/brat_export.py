@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotator.core.model import AnnotatedDocument, Schema, Span
+from annotator.core.model import AnnotatedDocument, Schema
 from annotator.formats.brat import LINE_BREAKS
 from annotator.formats.pipeline import ExportContext, Exporter, safe_name, where
 

@@ -46,7 +46,7 @@ def test_status_all_includes_work_in_progress_and_untouched_documents(awk, tmp_p
     out = tmp_path / "all"
     assert main(["export", str(awk), "--format", "brat", "--out", str(out), "--status", "all"]) == 0
     files = _files(out)
-    assert f"bob/{DOC_ID}.ann" in files and f"(unannotated)/untouched-3.txt" in files
+    assert f"bob/{DOC_ID}.ann" in files and "(unannotated)/untouched-3.txt" in files
     assert f"alice/{PLAIN_ID}.ann" in files
 
 

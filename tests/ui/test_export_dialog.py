@@ -47,13 +47,13 @@ def _set_destination(qtbot, dialog: ExportDialog, path: Path) -> None:
     qtbot.keyClicks(dialog.destination_edit, str(path))
 
 
-def _export(qtbot, dialog: ExportDialog, signal: str = "finished"):
+def _export(qtbot, dialog: ExportDialog, signal: str = "exported"):
+    """Click Export and wait until the worker's outcome is shown (the dialog re-emits it on the UI thread)."""
     assert dialog.export_button.isEnabled(), dialog.status_label.text()
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.worker is not None
-    with qtbot.waitSignal(getattr(dialog.worker.signals, signal), timeout=TIMEOUT) as blocker:
-        pass
-    qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
+    with qtbot.waitSignal(getattr(dialog, signal), timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert dialog.worker is not None and not dialog.export_button.isEnabled()
+    assert dialog.worker is None
     return blocker.args
 
 
@@ -148,7 +148,7 @@ def test_existing_destination_asks_before_replacing(qtbot, dialog, tmp_path, mon
 def test_failure_is_shown_and_nothing_written(qtbot, dialog, tmp_path):
     out = tmp_path / "missing" / "x.jsonl"
     _set_destination(qtbot, dialog, out)
-    (message,) = _export(qtbot, dialog, "failed")
+    (message,) = _export(qtbot, dialog, "export_failed")
     assert message == f"{out.parent}: no such folder"
     assert dialog.summary_view.toPlainText() == f"Nothing was written.\n\n{out.parent}: no such folder"
     assert not out.parent.exists()
@@ -167,11 +167,13 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, dialog, tmp_path, mon
     _set_destination(qtbot, dialog, out)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     worker = dialog.worker
-    with qtbot.waitSignal(worker.signals.cancelled, timeout=TIMEOUT):
-        qtbot.waitSignal(worker.signals.progress, timeout=TIMEOUT).wait()
-        assert dialog.cancel_button.isEnabled() and not dialog.format_combo.isEnabled()
+    # The first document takes half a second: time to connect before the worker reports it.
+    with qtbot.waitSignal(worker.signals.progress, timeout=TIMEOUT):
+        pass
+    assert dialog.cancel_button.isEnabled() and not dialog.format_combo.isEnabled()
+    with qtbot.waitSignals([worker.signals.cancelled, dialog.export_cancelled], timeout=TIMEOUT):
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.worker is None, timeout=TIMEOUT)
+    assert dialog.worker is None
     assert dialog.summary_view.toPlainText() == "Export cancelled; nothing was written."
     assert not out.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert dialog.format_combo.isEnabled()

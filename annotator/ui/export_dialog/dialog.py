@@ -36,9 +36,12 @@ ALL_LAYERS = "all"
 
 
 class ExportDialog(QDialog):
-    """Export a project's labels; emits `exported(summary)` when files were written."""
+    """Export a project's labels; says how each export ended with `exported(summary)`, `export_failed(message)`
+    or `export_cancelled()` (emitted on the UI thread once the dialog shows the outcome)."""
 
     exported = Signal(object)
+    export_failed = Signal(str)
+    export_cancelled = Signal()
 
     def __init__(self, project: service.Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +269,7 @@ class ExportDialog(QDialog):
             for spin in (*self.shares, self.seed_spin):
                 spin.setEnabled(self.split_check.isChecked())
         self.cancel_button.setEnabled(running)
+        self.export_button.setEnabled(not running)  # _finish then re-checks the form
         self.progress_bar.setRange(0, 0 if running else 1)  # busy until the first progress report
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(running)
@@ -294,10 +298,12 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.summary_view.setPlainText(f"Nothing was written.\n\n{message}")
         self._finish(f"Export failed: {message}")
+        self.export_failed.emit(message)
 
     def _on_cancelled(self) -> None:
         self.summary_view.setPlainText("Export cancelled; nothing was written.")
         self._finish("Export cancelled.")
+        self.export_cancelled.emit()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Closing while an export runs cancels it and waits, so no thread outlives the dialog."""

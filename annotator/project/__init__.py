@@ -22,14 +22,24 @@ from annotator.project.annotate import (
 )
 from annotator.project.changes import ChangeSet
 from annotator.project.demo import demo_project_path, ensure_demo_project
+from annotator.project.export_jobs import (
+    ExportCancelled,
+    ExportChoices,
+    ExportSummary,
+    FormatChoice,
+    default_destination,
+    export_choices,
+    export_project_file,
+)
 from annotator.project.exporting import annotated_documents, export
 from annotator.project.importing import ImportReport, import_files, parse_label_map
 from annotator.project.session import Project
 from annotator.project.stats import stats
 
 __all__ = [
-    "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
-    "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
+    "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
+    "default_destination", "demo_project_path", "document", "documents", "ensure_demo_project", "export",
+    "export_choices", "export_project_file", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
 ]

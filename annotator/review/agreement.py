@@ -28,6 +28,18 @@ from annotator.review.unitizing import unitizing_alpha
 Pair = tuple[str, str]
 
 
+def document_disagreement(doc: ReviewDocument, layers: Sequence[str]) -> float:
+    """1 − mean exact span F1 over the pairs of layers on one document (a pair with no spans agrees).
+
+    0 when every layer has the same spans; a single layer has nothing to disagree with.
+    """
+    keys = {name: set(doc.view(name).spans) for name in layers}
+    scores = [f1(len(keys[a] & keys[b]), len(keys[a]), len(keys[b])) for a, b in combinations(layers, 2)]
+    if not scores:
+        return 0.0
+    return 1.0 - sum(1.0 if s is None else s for s in scores) / len(scores)
+
+
 class _Tally:
     """Running counts over the documents, turned into figures at the end."""
 
@@ -54,7 +66,7 @@ class _Tally:
                 totals = self.span_totals.setdefault(label, dict.fromkeys(self.layers, 0))
                 totals[name] += 1
         self.offset += len(doc.text)
-        doc_f1s, doc_counts = [], SpanCounts()
+        doc_counts = SpanCounts()
         for a, b in self.pairs:
             matching = overlap_matching(keys[a], keys[b])
             pair_counts = SpanCounts()
@@ -62,14 +74,13 @@ class _Tally:
                 self.spans[(a, b)].setdefault(label, SpanCounts()).add(counts)
                 pair_counts.add(counts)
             doc_counts.add(pair_counts)
-            doc_f1s.append(1.0 if pair_counts.f1_exact is None else pair_counts.f1_exact)
             rel = self.relations[(a, b)]
             rel[0] += len(views[a].relations)
             rel[1] += len(views[b].relations)
             rel[2] += relation_matches(views[a].relations, views[b].relations, matching)
         found = unit_list(doc, self.layers)
         self.documents.append(DocumentAgreement(
-            doc.doc_id, doc.title or doc.doc_id, 1.0 - sum(doc_f1s) / len(doc_f1s), doc_counts.f1_exact,
+            doc.doc_id, doc.title or doc.doc_id, document_disagreement(doc, self.layers), doc_counts.f1_exact,
             {name: len(keys[name]) for name in self.layers}, len(found), sum(not u.agreed for u in found),
         ))
 

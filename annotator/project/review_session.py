@@ -141,9 +141,15 @@ class ReviewSession:
             raise IndexError(index)
         self.doc_index = index
         self.review = review_document(self.project, doc_id=self.queue[index].doc_id, layers=self.layers)
-        pending = [i for i, u in enumerate(self.review.units) if not self.review.decided(u)]
-        self.unit_index = pending[0] if pending else 0
+        self.unit_index = self._first_open(0) or 0
         self._maybe_finish()
+
+    def _first_open(self, start: int) -> int | None:
+        """From `start` on: the first undecided disputed unit, else the first undecided agreed one (A takes those)."""
+        review = self._need_review()
+        pending = [i for i in range(start, len(review.units)) if not review.decided(review.units[i])]
+        disputed = [i for i in pending if not review.units[i].agreed]
+        return (disputed or pending or [None])[0]
 
     def open_doc_id(self, doc_id: str) -> None:
         for i, entry in enumerate(self.queue):
@@ -180,16 +186,17 @@ class ReviewSession:
         return False
 
     def next_pending(self) -> bool:
-        """Move to the next undecided unit, here or in a later document; False when none is left."""
+        """Move to the next undecided unit (disputed ones first), here or in a later document; False when none is left."""
         while self.review is not None:
-            for i in range(self.unit_index, len(self.review.units)):
-                if not self.review.decided(self.review.units[i]):
-                    self.unit_index = i
-                    return True
+            found = self._first_open(self.unit_index)
+            if found is None:
+                found = self._first_open(0)
+            if found is not None:
+                self.unit_index = found
+                return True
             if self.doc_index + 1 >= len(self.queue):
                 return False
             self.open_document(self.doc_index + 1)
-            self.unit_index = 0
         return False
 
     # decisions ----------------------------------------------------------------------------

@@ -93,22 +93,32 @@ def test_take_refuses_a_variant_that_does_not_exist(disputed):
         take_variant(disputed, unit=unit, variant=3)
 
 
-def test_session_walks_units_and_finishes_documents(disputed):
+def test_session_walks_disputed_units_first_and_finishes_documents(disputed):
     clock = iter(range(0, 10_000, 30)).__next__  # every reading of the clock is 30 s later
     session = ReviewSession(disputed, clock=lambda: float(clock()))
     assert (session.review.document.id, session.unit.id) == ("d2", "0-7")
-    session.take(1)  # d2 complete → gold done, and on to d1's first open unit
+    session.take(1)  # d2 complete → gold done, and on to d1's open disputed unit
     assert status(disputed, doc_id="d2", layer="gold") == "done"
-    assert (session.review.document.id, session.unit.id) == ("d1", "0-5")
-    session.accept_agreed()
-    assert session.unit.id == "0-5"  # accepting does not move; N does
-    assert session.next() and session.unit.id == "11-28"
+    assert (session.review.document.id, session.unit.id) == ("d1", "11-28")
     session.take(2)
+    assert session.unit.id == "0-5"  # only the agreed unit is left: A takes it
+    assert status(disputed, doc_id="d1", layer="gold") == "in progress"
+    session.accept_agreed()
     assert status(disputed, doc_id="d1", layer="gold") == "done"
     assert (gold(disputed), gold(disputed, "d2")) == ([SOURCE, LONG], [(0, 7, "source")])
     assert session.at_end and session.progress == (3, 3)
     summary = session.summary()
     assert (summary["documents_finished"], summary["decisions"]) == (2, {"take": 2, "accept": 1})
+
+
+def test_next_and_previous_cross_documents(disputed):
+    session = ReviewSession(disputed)
+    assert session.next() and (session.review.document.id, session.unit.id) == ("d1", "0-5")
+    assert session.next() and session.unit.id == "11-28"
+    assert not session.next()
+    assert session.previous() and session.unit.id == "0-5"
+    assert session.previous() and (session.review.document.id, session.unit.id) == ("d2", "0-7")
+    assert not session.previous()
 
 
 def test_blind_session_hides_names(disputed):
@@ -125,4 +135,4 @@ def test_reopened_session_continues_where_it_stopped(disputed):
     again = ReviewSession(disputed)
     assert again.progress == (1, 3)
     again.open_doc_id("d1")
-    assert again.unit.id == "0-5"
+    assert again.unit.id == "11-28"

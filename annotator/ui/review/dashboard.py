@@ -132,7 +132,7 @@ class AgreementDashboard(QWidget):
 
     def _failed(self, message: str) -> None:
         self._finish_job()
-        self.headline.setText(f"<span style='color:#b91c1c'>{html.escape(message)}</span>")
+        self.headline.setText(f"<span style='color:#b91c1c'>{html.escape(message, quote=False)}</span>")
 
     def _finish_job(self) -> None:
         if self.thread is not None:

@@ -48,6 +48,7 @@ class VariantCard(QFrame):
         super().__init__()
         self.number = number
         self.variant = variant
+        self.who = who
         self.setObjectName("variantCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         border = "#2563eb" if chosen else "#c8ccd2"

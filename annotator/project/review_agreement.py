@@ -35,19 +35,26 @@ def done_documents(project: Project, layers: Sequence[str]) -> list[str]:
     ]
 
 
-def load_documents(project: Project, doc_ids: Sequence[str], layers: Sequence[str]) -> Iterator[ReviewDocument]:
-    """The documents with the given layers' spans and relations, read in bulk (one query per layer)."""
+def load_documents(
+    project: Project, doc_ids: Sequence[str], layers: Sequence[str], *, text: bool = True
+) -> Iterator[ReviewDocument]:
+    """The documents with the given layers' spans and relations; `text=False` skips the texts (units need none).
+
+    Many documents: one query per layer for the whole layer; a few: only theirs.
+    """
     wanted = set(doc_ids)
+    few = len(wanted) <= 50
     spans: dict[str, dict[str, list[Span]]] = {}
     relations: dict[str, dict[str, list[Relation]]] = {}
     for name in layers:
-        for span in project.store.spans_in_layer(name):
+        for span in rq.spans_of(project.store, name, wanted if few else None):
             if span.doc_id in wanted:
                 spans.setdefault(span.doc_id, {}).setdefault(name, []).append(span)
-        for rel in rq.relations_in_layer(project.store, name):
+        rels = rq.relations_of(project.store, name, wanted) if few else rq.relations_in_layer(project.store, name)
+        for rel in rels:
             if rel.doc_id in wanted:
                 relations.setdefault(rel.doc_id, {}).setdefault(name, []).append(rel)
-    for doc in rq.documents_by_id(project.store, doc_ids):
+    for doc in rq.documents_by_id(project.store, wanted, text=text):
         by_layer = spans.get(doc.id, {})
         yield ReviewDocument.build(
             doc.id, doc.text, {name: by_layer.get(name, []) for name in layers}, relations.get(doc.id, {}), doc.title,

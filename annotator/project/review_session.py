@@ -82,7 +82,7 @@ def review_queue(project: Project, *, layers: Sequence[str] | None = None) -> li
             decided.setdefault(item["doc_id"], set()).add(item["unit"])
     gold_status = project.store.statuses(GOLD) if project.store.get_layer(GOLD) else {}
     entries = []
-    for position, doc in enumerate(load_documents(project, list(voters), names)):
+    for position, doc in enumerate(load_documents(project, list(voters), names, text=False)):
         who = voters[doc.doc_id]
         found = units(_restricted(doc, who), who)
         done = sum(u.id in decided.get(doc.doc_id, ()) for u in found)

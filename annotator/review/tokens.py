@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -18,8 +19,9 @@ def token_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     if not tokens:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    bounds = np.array(tokens, dtype=np.int64)
-    return bounds[:, 0], bounds[:, 1]
+    # fromiter over the flattened pairs is several times faster than np.array on a list of tuples.
+    flat = np.fromiter(chain.from_iterable(tokens), dtype=np.int64, count=2 * len(tokens))
+    return flat[0::2], flat[1::2]
 
 
 def precedence(key: SpanKey) -> tuple[int, int, str]:

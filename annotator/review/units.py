@@ -66,24 +66,34 @@ def _groups(keys: list[SpanKey]) -> list[list[SpanKey]]:
 def units(doc: ReviewDocument, layers: Sequence[str]) -> list[Unit]:
     """The units of one document over the given (voting) layers, in text order."""
     layers = list(layers)
-    views = {name: doc.view(name) for name in layers}
-    every = {key for view in views.values() for key in view.spans}
+    owners: dict[SpanKey, list[str]] = {}
+    outgoing: dict[str, dict[SpanKey, list[RelKey]]] = {}
+    for name in layers:
+        view = doc.view(name)
+        for key in view.spans:
+            owners.setdefault(key, []).append(name)
+        by_head = outgoing[name] = {}
+        for rel in view.relations:
+            by_head.setdefault(rel[0], []).append(rel)
     out: list[Unit] = []
-    for group in _groups(list(every)):
-        members = set(group)
+    for group in _groups(list(owners)):
+        keys_of: dict[str, list[SpanKey]] = {}
+        for key in group:  # sorted, so each layer's keys come out sorted
+            for name in owners[key]:
+                keys_of.setdefault(name, []).append(key)
         versions: dict[tuple, list[str]] = {}
-        absent: list[str] = []
         for name in layers:
-            view = views[name]
-            keys = tuple(sorted(k for k in view.spans if k in members))
-            if not keys:
-                absent.append(name)
-                continue
-            rels = tuple(sorted(r for r in view.relations if r[0] in members))
-            versions.setdefault((keys, rels), []).append(name)
-        ranked = sorted(versions.items(), key=lambda item: (-len(item[1]), layers.index(item[1][0])))
+            if name in keys_of:
+                keys = tuple(keys_of[name])
+                heads = outgoing[name]
+                rels = tuple(sorted(r for k in keys if k in heads for r in heads[k])) if heads else ()
+                versions.setdefault((keys, rels), []).append(name)
+        absent = tuple(name for name in layers if name not in keys_of)
+        ranked = list(versions.items())
+        if len(ranked) > 1:
+            ranked.sort(key=lambda item: (-len(item[1]), layers.index(item[1][0])))
         variants = tuple(Variant(keys, rels, tuple(who)) for (keys, rels), who in ranked)
-        out.append(Unit(doc.doc_id, min(k[0] for k in group), max(k[1] for k in group), variants, tuple(absent), tuple(layers)))
+        out.append(Unit(doc.doc_id, group[0][0], max(k[1] for k in group), variants, absent, tuple(layers)))
     return out
 
 

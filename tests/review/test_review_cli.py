@@ -77,3 +77,11 @@ def test_merge_of_a_broken_file_exits_1(make_project, tmp_path, cli):
     result = cli("merge", project.path, bad)
     assert result.returncode == 1
     assert result.stderr.startswith(f"annotator: refused {bad}: not a project file")
+
+
+def test_agreement_without_common_done_documents(make_project, cli):
+    project = make_project(LAYERS, done={"ann": ["d1"], "bob": [], "cyd": []})
+    project.close()
+    result = cli("agreement", project.path)
+    assert result.returncode == 0, result.stderr
+    assert "No document is marked done in every compared layer yet." in result.stdout

@@ -86,3 +86,13 @@ def test_launcher_opens_review_at_the_document_the_dashboard_asks_for(qtbot, pro
     qtbot.mouseClick(board.open_button, Qt.MouseButton.LeftButton)
     qtbot.addWidget(launcher.session)
     assert launcher.session.session.review.document.id == "d2"
+
+
+def test_a_cancelled_computation_reports_cancelled(qtbot, project):
+    from annotator.ui.review.worker import AgreementJob
+
+    job = AgreementJob(project.path, None)
+    job.cancel()
+    with qtbot.waitSignal(job.failed) as signal:
+        job.run()
+    assert signal.args == ["cancelled"]

@@ -171,3 +171,23 @@ def test_json_shape_is_design_shape():
 def test_fewer_than_two_layers_is_refused():
     with pytest.raises(ValueError):
         compute_agreement([], ["a"])
+
+
+def test_no_documents_gives_undefined_figures():
+    report = compute_agreement([], ["a", "b"])
+    assert report.to_json() == {
+        "layers": ["a", "b"], "documents": 0, "token_alpha": None,
+        "pairs": [{"a": "a", "b": "b", "span_f1_exact": None, "span_f1_overlap": None, "token_kappa": None}],
+        "per_label": {},
+    }
+    assert report.unitizing_alpha is None
+
+
+def test_full_json_adds_the_other_figures():
+    d = doc({"a": [(0, 5, "source")], "b": [(0, 5, "source")]})
+    data = compute_agreement([d], ["a", "b"]).to_json(full=True)
+    assert set(data) - {"layers", "documents", "token_alpha", "pairs", "per_label"} == {
+        "tokens", "unitizing_alpha", "span_f1_exact", "span_f1_overlap", "relation_f1", "per_document", "confusion",
+    }
+    assert data["per_document"][0]["disagreement"] == 0.0
+    assert data["confusion"] == {"labels": ["O", "source"], "matrix": [[12, 0], [0, 2]]}

@@ -131,3 +131,35 @@ def test_nothing_to_review(qtbot, make_project):
     assert "Nothing to review" in win.header.text()
     key(qtbot, win, Qt.Key.Key_1)
     assert win.error.text() == "there is no variant 1 here"
+
+
+def test_enter_in_an_offset_box_saves_the_edit(qtbot, window, project):
+    key(qtbot, window, Qt.Key.Key_E)  # d2: ann's source [0, 7)
+    end_box = window.editor.table.cellWidget(0, 1)
+    end_box.selectAll()
+    qtbot.keyClicks(end_box, "5")
+    qtbot.keyClick(end_box, Qt.Key.Key_Return)
+    assert not window.editor.isVisible()
+    assert gold(project, "d2") == [(0, 5, "source")]
+
+
+def test_add_selection_maps_qt_positions_to_code_points(qtbot, make_project):
+    from PySide6.QtGui import QTextCursor
+
+    text = "🇺🇦 Zelensky 👍🏽 said peace talks are near ."
+    start = text.index("said")
+    project = make_project({"ann": {"d": [(start, start + 4, "cue")]}, "bob": {"d": []}}, name="emoji.db", texts={"d": text})
+    win = open_review_session(project)
+    qtbot.addWidget(win)
+    key(qtbot, win, Qt.Key.Key_E)
+    cursor = QTextCursor(win.view.document())
+    u16 = lambda cp: cp + sum(1 for ch in text[:cp] if ord(ch) > 0xFFFF)  # noqa: E731
+    zelensky = text.index("Zelensky")
+    cursor.setPosition(u16(zelensky))
+    cursor.setPosition(u16(zelensky + 8), QTextCursor.MoveMode.KeepAnchor)
+    win.view.setTextCursor(cursor)  # as a mouse selection would
+    qtbot.mouseClick(win.editor.add_button, Qt.MouseButton.LeftButton)
+    win.editor.table.cellWidget(1, 2).setCurrentText("source")
+    qtbot.keyClick(win.editor, Qt.Key.Key_Return)
+    assert gold(project, "d") == [(zelensky, zelensky + 8, "source"), (start, start + 4, "cue")]
+    assert [text[s:e] for s, e, _ in gold(project, "d")] == ["Zelensky", "said"]

@@ -96,3 +96,14 @@ def test_a_cancelled_computation_reports_cancelled(qtbot, project):
     with qtbot.waitSignal(job.failed) as signal:
         job.run()
     assert signal.args == ["cancelled"]
+
+
+def test_launcher_reports_gold_changes_and_explains_unreviewable_documents(qtbot, make_project):
+    project = make_project({"ann": {"d1": [SOURCE]}, "bob": {"d1": []}}, name="g.db", done={"ann": ["d1"], "bob": ["d1"]})
+    changed = []
+    launcher = ReviewLauncher(project, on_gold_changed=changed.append)
+    window = launcher.open_session(doc_id="d2")  # nobody marked d2 done
+    qtbot.addWidget(window)
+    assert window.error.text() == "document 'd2' has nothing to review (no voting layer marked it done)"
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert changed == ["d1"]

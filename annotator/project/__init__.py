@@ -33,6 +33,15 @@ from annotator.project.export_jobs import (
 )
 from annotator.project.exporting import annotated_documents, export
 from annotator.project.importing import ImportReport, import_files, parse_label_map
+from annotator.project.review_adjudicate import AdjudicationReport, adjudicate_auto
+from annotator.project.review_agreement import agreement, done_documents, voting_layers
+from annotator.project.review_decisions import (
+    GOLD, accept_agreed, edit_unit, finish_document, reject_unit, take_variant,
+)
+from annotator.project.review_merge import MergeReport, merge_projects
+from annotator.project.review_session import (
+    DocumentReview, QueueEntry, ReviewSession, review_document, review_queue,
+)
 from annotator.project.session import Project
 from annotator.project.stats import stats
 
@@ -42,4 +51,8 @@ __all__ = [
     "export_choices", "export_project_file", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
+    # review (issue 5)
+    "GOLD", "AdjudicationReport", "DocumentReview", "MergeReport", "QueueEntry", "ReviewSession",
+    "accept_agreed", "adjudicate_auto", "agreement", "done_documents", "edit_unit", "finish_document",
+    "merge_projects", "reject_unit", "review_document", "review_queue", "take_variant", "voting_layers",
 ]

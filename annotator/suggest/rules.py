@@ -1,0 +1,426 @@
+"""From cues to attributions: who (source) said what (claim) through which words (cue).
+
+Patterns, each named in the suggestion's rule:
+- quote-cue       “…,” X said. / “…,” said X. / “…,” TASS quoted X as saying.
+- cue-quote       X said: “…” / X said, "…"
+- cue-that        X said (to Y / in a statement) that …      X told Y that …
+- cue-clause      X said he … / X believes the … / X announced the …
+- clause-cue      …, X wrote.   (no quotation marks)
+- parenthetical   …, X stressed, it is …
+- according-to    According to X, … / …, according to X.
+- participle      …, adding that … (the source is the main clause's)
+- noun            X's claim that … / the reasoning of X that …
+- quote-continuation / quote-alone   a quotation with no cue of its own
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from annotator.suggest.classify import EVALUATIVE
+from annotator.suggest.cues import Cue, find_cues
+from annotator.suggest.lexicon import DETERMINERS, DOCUMENT_NOUNS, OBJECT_VERBS, PLATFORM_WORDS, PREP_COMPLEMENTS
+from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_pronoun, np_after, np_before, subject_of_sentence
+from annotator.suggest.quotes import Quote, find_quotes
+from annotator.suggest.text import Region, Token, sentences, tokenize
+
+Span = tuple[int, int]
+PAIRS = {"”": "“", "»": "«", "\"": "\"", "’": "‘", "'": "'"}
+OPENING = "“„«\"‘'"
+CLOSING = "”»\"’'"
+TRAILING = " \t\n\u00a0.,;:"
+# A sentence that pysbd left joined: ends with a closing quote, the next opens one.
+MISSED_BREAK = re.compile(r"[.!?][”\"»’]?\s+(?=[“\"«])")
+EVALUATIVE_RE = re.compile(rf"\b({EVALUATIVE})\b", re.IGNORECASE)
+CLAUSE_STARTERS = {"there", "this", "that", "these", "those", "no", "not", "only", "all", "none", "nothing", "every"}
+PREPOSITIONS = {"in", "on", "at", "to", "with", "during", "after", "before", "from", "by", "about", "later", "earlier"}
+CUT_BEFORE = {",", ";", "and", "while", "but", "whereas"}
+TO_VERBS = {"promise", "pledge", "vow", "threaten"}  # "vowed to fight it in the courts"
+
+
+@dataclass
+class Attribution:
+    claim: Span
+    cues: list[Span] = field(default_factory=list)
+    sources: list[Span] = field(default_factory=list)
+    disputers: list[Span] = field(default_factory=list)
+    category: str = "attributed"
+    lemma: str = ""
+    rule: str = ""
+    confidence: float = 0.5
+    from_quote: bool = False
+    frame: int = 0  # where the attribution's own words begin (for cutting an enclosing claim)
+
+
+class Paragraph:
+    """The tokens, sentences and quotations of one paragraph, and the rules that read them."""
+
+    def __init__(self, text: str, region: Region) -> None:
+        self.text = text
+        self.tokens: list[Token] = tokenize(text, region.start, region.end)
+        self.sentences = sentences(text, region)
+        self.quotes = find_quotes(text, region.start, region.end, [s.end for s in self.sentences])
+        self.closed = [q for q in self.quotes if q.closed]
+        starts = [t.start for t in self.tokens]
+        self.masked = [False] * len(self.tokens)
+        for q in self.closed:
+            for k in range(bisect_right(starts, q.start), bisect_right(starts, q.end - 1)):
+                self.masked[k] = True
+        self.bounds: list[tuple[int, int]] = []
+        for s in self.sentences:
+            self.bounds.append((bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1)))
+
+    # spans -----------------------------------------------------------------------------------
+    def span(self, rng: tuple[int, int]) -> Span:
+        start, end = self.tokens[rng[0]].start, self.tokens[rng[1]].end
+        if self.tokens[rng[1]].text.endswith(("’s", "'s")):
+            end -= 2  # "Trump’s claim": the source is "Trump"
+        return start, end
+
+    def claim(self, start: int, end: int) -> Span | None:
+        """Trimmed claim text between two character offsets: no complementiser, no final stop."""
+        text = self.text
+        if (cut := MISSED_BREAK.search(text, start, end)) and cut.start() > start + 1:
+            end = cut.start() + 1
+        while start < end and text[start] in " \t\u00a0":
+            start += 1
+        if text.startswith("that ", start):
+            start += 5
+        while True:
+            while end > start and text[end - 1] in TRAILING:
+                end -= 1
+            if end - start < 2 or text[end - 1] not in CLOSING:
+                break
+            mark = text[end - 1]
+            opening = PAIRS[mark]
+            unbalanced = text.count(opening, start, end - 1) < text.count(mark, start, end) if mark != opening else text.count(mark, start, end) % 2 == 1
+            if text[end - 2] in ".,;:!?" or unbalanced:
+                end -= 1  # the quotation closes with the sentence, or opened before the claim
+            else:
+                break
+        if end > start + 1 and text[start] in OPENING:
+            closing = [c for c, o in PAIRS.items() if o == text[start]]
+            if not any(c in text[start + 1 : end] for c in closing):
+                start += 1  # opened in the claim and closed after it
+        if end - start < 2 or not any(ch.isalpha() for ch in text[start:end]):
+            return None
+        return start, end
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        for lo, hi in self.bounds:
+            if lo <= i < hi:
+                return lo, hi
+        return 0, len(self.tokens)
+
+    def quote_before(self, i: int) -> Quote | None:
+        """A closed quotation that ends just before token i (with only a name and commas between)."""
+        at = self.tokens[i].start
+        for q in reversed(self.closed):
+            if q.end > at:
+                continue
+            tail = self.text[q.end - 2 : q.end + 1]
+            if not (tail[0] in ",.!?" or tail[-1:] == ","):
+                return None  # “a mixed quote” and also said …: not the end of a quotation
+            between = [t for t in self.tokens if q.end <= t.start < at]
+            if len(between) > 10:
+                return None
+            for t in between:
+                if not (t.text in ",.!?" or is_head(t) or is_det(t) or is_modifier(t) or t.lower in ("of", "and", "later", "also", "then")):
+                    return None
+            return q
+        return None
+
+    def quote_at(self, k: int) -> Quote | None:
+        if k >= len(self.tokens):
+            return None
+        return next((q for q in self.closed if q.start == self.tokens[k].start), None)
+
+    # cue extensions ------------------------------------------------------------------------------
+    def platform(self, k: int, hi: int) -> int:
+        """ "on Truth Social", "in a post on X": the index after it (k when there is none)."""
+        toks = self.tokens
+        j = k
+        if j + 2 < hi and toks[j].lower == "in" and toks[j + 1].lower in DETERMINERS and toks[j + 2].lower in ("post", "message", "video", "tweet"):
+            j += 3
+        if j < hi and toks[j].lower == "on":
+            m = j + 1
+            while m < hi and toks[m].lower in PLATFORM_WORDS:
+                m += 1
+            if m > j + 1 and toks[m - 1].lower not in DETERMINERS:
+                return m
+        return k if j == k else j
+
+    def document_source(self, k: int, hi: int) -> tuple[Span | None, int]:
+        """ "in a statement to CBS" after a cue: the document as a source, and the index after it."""
+        toks = self.tokens
+        if not (k + 2 < hi and toks[k].lower == "in" and toks[k + 1].lower in DETERMINERS):
+            return None, k
+        m = k + 2
+        if m < hi and toks[m].lower in ("joint", "written", "separate", "short", "brief", "exclusive"):
+            m += 1
+        if m >= hi or toks[m].lower not in DOCUMENT_NOUNS:
+            return None, k
+        last = m
+        if m + 2 < hi and toks[m + 1].lower in ("to", "with", "for", "on") and (owner := np_after(toks, m + 2, hi)):
+            last = owner[1]
+        return self.span((k + 1, last)), last + 1
+
+    def leading_document_source(self, lo: int, subject_start: int) -> Span | None:
+        """ "In a commentary to TASS, X said …": the opening phrase, when it names a document."""
+        if subject_start - 1 <= lo or self.tokens[subject_start - 1].text != ",":
+            return None
+        found, after = self.document_source(lo, subject_start - 1)
+        return found if found and after == subject_start - 1 else None
+
+    # rules -------------------------------------------------------------------------------------
+    def attributions(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for lo, hi in self.bounds:
+            in_sentence: list[Attribution] = []
+            for cue in find_cues(self.tokens, self.masked, lo, hi):
+                made = self.resolve(cue, lo, hi, in_sentence)
+                if made is not None:
+                    in_sentence.append(made)
+            self.cut_enclosing(in_sentence)
+            found += in_sentence
+        return found
+
+    def cut_enclosing(self, group: list[Attribution]) -> None:
+        """An attribution inside another's claim after a comma or "and" ends that claim there."""
+        starts = [t.start for t in self.tokens]
+        for outer in group:
+            if outer.from_quote:
+                continue
+            for inner in group:
+                if inner is outer or not (outer.claim[0] < inner.frame < outer.claim[1]):
+                    continue
+                k = bisect_right(starts, inner.frame - 1) - 1
+                if k < 0 or self.tokens[k].lower not in CUT_BEFORE:
+                    continue
+                if self.tokens[k].lower != "," and k > 0 and self.tokens[k - 1].text == ",":
+                    k -= 1
+                trimmed = self.claim(outer.claim[0], self.tokens[k].start)
+                if trimmed and trimmed[1] - trimmed[0] > 3:
+                    outer.claim = trimmed
+
+    def resolve(self, cue: Cue, lo: int, hi: int, before: list[Attribution]) -> Attribution | None:
+        toks = self.tokens
+        cue_span = self.span((cue.first, cue.last))
+        if cue.kind == "according":
+            return self.according(cue, cue_span, lo, hi)
+        if cue.kind == "noun":
+            return self.noun(cue, cue_span, hi)
+        quote = self.quote_before(cue.first) if cue.kind in ("verb", "postquote", "phrase") else None
+        if quote is not None:
+            return self.after_quote(cue, cue_span, quote, hi)
+        if cue.kind == "postquote":
+            return None
+        participle = cue.kind == "participle" or (toks[cue.first].lower.endswith("ing") and cue.first > lo and toks[cue.first - 1].text == ",")
+        subject = None if participle else np_before(toks, cue.first, lo)
+        sources: list[Span] = []
+        if subject is not None:
+            if cue.passive and toks[subject[0]].lower == "it":
+                subject = None
+            else:
+                sources.append(self.span(subject))
+                if doc := self.leading_document_source(lo, subject[0]):
+                    sources.append(doc)
+        elif participle:
+            if before:
+                sources = list(before[-1].sources or before[-1].disputers)
+            elif (first := subject_of_sentence(toks, lo, cue.first)) is not None:
+                sources = [self.span(first)]
+        # what follows the cue
+        k = cue.last + 1
+        after_platform = self.platform(k, hi)
+        if after_platform != k:
+            cue_span = (cue_span[0], toks[after_platform - 1].end)
+            k = after_platform
+        doc, k = self.document_source(k, hi)
+        if doc:
+            sources.append(doc)
+        frame = self.tokens[subject[0]].start if subject else cue_span[0]
+        made = self.content_after(cue, k, lo, hi)
+        rule, confidence = "", 0.0
+        if made is not None:
+            claim, rule, confidence = made
+        else:
+            tail = self.claim_before(cue, subject, lo, hi, k)
+            if tail is None:
+                return None
+            claim, rule, confidence, extra = tail
+            sources += extra
+            frame = cue_span[0]
+        if participle:
+            rule, confidence = "participle", min(confidence, 0.7)
+        if not sources:
+            confidence -= 0.15
+        return Attribution(claim, [cue_span], sources, [], cue.category, cue.lemma, rule, confidence, frame=frame)
+
+    def content_after(self, cue: Cue, k: int, lo: int, hi: int) -> tuple[Span, str, float] | None:
+        toks = self.tokens
+        end_char = toks[hi - 1].end
+        if cue.lemma in ("call", "described as", "describes as", "describing as", "view", "regard", "consider", "describe"):
+            return self.evaluation(cue, k, hi)
+        if cue.lemma in OBJECT_VERBS and k < hi and (obj := np_after(toks, k, hi, objects=True)):
+            k = obj[1] + 1
+        # "… (to Y / in a statement / on Thursday) that …"
+        for j in range(k, min(hi, k + 14)):
+            word = toks[j].lower
+            if word == "that" and not self.masked[j]:
+                claim = self.claim(toks[j + 1].start, end_char) if j + 1 < hi else None
+                return (claim, "cue-that", 0.85) if claim else None
+            if word in (".", ";", "?", "!", ":") or self.masked[j] or word in ("said", "told", "says"):
+                break
+        if k >= hi:
+            return None
+        nxt = toks[k]
+        if nxt.text in (":", ",") and (q := self.quote_at(k + 1)):
+            claim = self.claim(*q.inner)
+            return (claim, "cue-quote", 0.85) if claim else None
+        if nxt.text == ":" and k + 1 < hi:
+            claim = self.claim(toks[k + 1].start, end_char)
+            return (claim, "cue-quote", 0.75) if claim else None
+        if cue.lemma in TO_VERBS and nxt.lower == "to" and k + 1 < hi:
+            claim = self.claim(nxt.start, end_char)
+            return (claim, "cue-to", 0.6) if claim else None
+        for prep in PREP_COMPLEMENTS.get(cue.lemma, ()):
+            words = prep.split()
+            if [t.lower for t in toks[k : k + len(words)]] == words and k + len(words) < hi:
+                claim = self.claim(toks[k + len(words)].start, end_char)
+                return (claim, "cue-prep", 0.5) if claim else None
+        starts_clause = (
+            is_pronoun(nxt) or is_name(nxt) or is_det(nxt) or nxt.lower in CLAUSE_STARTERS
+            or self.quote_at(k) is not None or nxt.text[0].isdigit()
+            or (cue.kind in ("phrase", "participle") and nxt.is_word)
+        )
+        if starts_clause and cue.kind != "postquote":
+            claim = self.claim(nxt.start, end_char)
+            if claim and len(self.text[claim[0] : claim[1]].split()) >= 2:
+                return claim, "cue-clause", 0.65
+        return None
+
+    def evaluation(self, cue: Cue, k: int, hi: int) -> tuple[Span, str, float] | None:
+        """ "called it “productive”", "described as …", "views this as …": opinions, if they look like one."""
+        toks = self.tokens
+        if k < hi and (q := self.quote_at(k)):
+            claim = self.claim(*q.inner)
+            return (claim, "cue-quote", 0.75) if claim else None
+        obj = np_after(toks, k, hi, objects=True) if k < hi else None
+        after = obj[1] + 1 if obj else k
+        if after < hi and (q := self.quote_at(after)):
+            claim = self.claim(*q.inner)
+            return (claim, "evaluation", 0.75) if claim else None
+        rest = self.text[toks[k].start : toks[hi - 1].end] if k < hi else ""
+        if k < hi and (" as " in f" {rest[:80]} " or EVALUATIVE_RE.search(rest)):
+            claim = self.claim(toks[k].start, toks[hi - 1].end)
+            return (claim, "evaluation", 0.55) if claim else None
+        return None
+
+    def claim_before(self, cue: Cue, subject, lo: int, hi: int, k: int):
+        """ "…, X wrote." / "…, said X." / "…, X stressed, …": the claim sits outside the frame."""
+        toks = self.tokens
+        if cue.kind in ("participle", "noun"):
+            return None
+        if subject is not None and subject[0] - 1 > lo and toks[subject[0] - 1].text == ",":
+            comma = subject[0] - 1
+            if k < hi and toks[k].text == "," and k + 2 < hi:  # parenthetical
+                claim = self.claim(toks[k + 1].start, toks[hi - 1].end)
+                return (claim, "parenthetical", 0.6, []) if claim else None
+            if self._only_trailer(k, hi) and comma - lo >= 3:
+                claim = self.claim(toks[lo].start, toks[comma].start)
+                return (claim, "clause-cue", 0.6, []) if claim else None
+        if subject is None and cue.first - 1 > lo + 2 and toks[cue.first - 1].text == ",":
+            inverted = np_after(toks, cue.last + 1, hi)
+            if inverted and self._only_trailer(inverted[1] + 1, hi):
+                claim = self.claim(toks[lo].start, toks[cue.first - 1].start)
+                return (claim, "clause-cue", 0.55, [self.span(inverted)]) if claim else None
+        return None
+
+    def _only_trailer(self, k: int, hi: int) -> bool:
+        """Only an addressee, a time or a place is left before the end of the sentence."""
+        rest = self.tokens[k:hi]
+        if len(rest) > 7 or not rest or rest[-1].text not in ".!":
+            return len(rest) == 0
+        return all(t.text in ".!," or is_head(t) or is_det(t) or is_modifier(t) or t.lower in PREPOSITIONS for t in rest)
+
+    def after_quote(self, cue: Cue, cue_span: Span, quote: Quote, hi: int) -> Attribution | None:
+        toks = self.tokens
+        claim = self.claim(*quote.inner)
+        if claim is None:
+            return None
+        first_after = bisect_right([t.start for t in toks], quote.end - 1)
+        subject = np_before(toks, cue.first, first_after) if cue.first > first_after else None
+        sources = [self.span(subject)] if subject else []
+        cues = [cue_span]
+        k = cue.last + 1
+        after_platform = self.platform(k, hi)
+        if after_platform != k:
+            cues = [(cue_span[0], toks[after_platform - 1].end)]
+            k = after_platform
+        if subject is None or cue.lemma == "quote":
+            inverted = np_after(toks, k, hi, objects=cue.lemma == "quote")
+            if inverted:
+                sources.append(self.span(inverted))
+                k = inverted[1] + 1
+                if cue.lemma == "quote" and k + 1 < hi and [t.lower for t in toks[k : k + 2]] == ["as", "saying"]:
+                    cues.append(self.span((k, k + 1)))
+        doc, _ = self.document_source(k, hi)
+        if doc:
+            sources.append(doc)
+        confidence = 0.9 if sources else 0.6
+        return Attribution(claim, cues, sources, [], cue.category, cue.lemma, "quote-cue", confidence, True, quote.start)
+
+    def according(self, cue: Cue, cue_span: Span, lo: int, hi: int) -> Attribution | None:
+        toks = self.tokens
+        source = np_after(toks, cue.last + 1, hi, objects=True)
+        if source is None:
+            return None
+        after = source[1] + 1
+        end_char = toks[hi - 1].end
+        opens = cue.first == lo or toks[cue.first - 1].text == ","
+        claim = None
+        if opens and after < hi and toks[after].text == "," and after + 1 < hi:
+            claim = self.claim(toks[after + 1].start, end_char)
+        elif cue.first - 1 > lo and toks[cue.first - 1].text == "," and (after >= hi or toks[after].text in ".!"):
+            claim = self.claim(toks[lo].start, toks[cue.first - 1].start)
+        if claim is None:
+            return None
+        return Attribution(claim, [cue_span], [self.span(source)], [], "attributed", "according to", "according-to", 0.85, frame=cue_span[0])
+
+    def noun(self, cue: Cue, cue_span: Span, hi: int) -> Attribution | None:
+        toks = self.tokens
+        i = cue.first
+        if i > 0 and toks[i - 1].possessive and is_name(toks[i - 1]):
+            owner = np_before(toks, i, max(0, i - 8))
+            owner = owner if owner and owner[1] == i - 1 else (i - 1, i - 1)
+        else:
+            owner = np_after(toks, i + 2, hi)
+        that = next(j for j in range(i + 1, hi) if toks[j].lower == "that")
+        claim = self.claim(toks[that + 1].start, toks[hi - 1].end) if that + 1 < hi else None
+        if claim is None or owner is None:
+            return None
+        return Attribution(claim, [cue_span], [self.span(owner)], [], "attributed", cue.lemma, "noun", 0.7, frame=cue_span[0])
+
+
+def continuation(paragraph: Paragraph, found: list[Attribution], last: Attribution | None) -> list[Attribution]:
+    """Quotations with no cue of their own: the last speaker's, when there is one."""
+    out = []
+    claimed = [a.claim for a in found]
+    for q in paragraph.closed:
+        inner = paragraph.claim(*q.inner)
+        if inner is None or len(paragraph.text[inner[0] : inner[1]].split()) < 3:
+            continue
+        if any(c[0] <= q.end and q.start <= c[1] for c in claimed):
+            continue
+        previous = [a for a in found if a.claim[1] <= q.start] or ([last] if last else [])
+        speaker = previous[-1] if previous else None
+        if speaker is not None and speaker.sources:
+            confidence = 0.55 if speaker.from_quote else 0.45
+            out.append(Attribution(inner, [], list(speaker.sources), [], "attributed", "", "quote-continuation", confidence, True, q.start))
+        elif len(paragraph.text[inner[0] : inner[1]].split()) >= 6:
+            out.append(Attribution(inner, [], [], [], "attributed", "", "quote-alone", 0.3, True, q.start))
+        claimed.append(inner)
+    return out

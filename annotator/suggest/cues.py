@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.suggest.lexicon import (
-    CATEGORY, CUE_NOUNS, NOUN_LIKE, PARTICIPLE_CUES, PHRASE_CUES, POST_QUOTE_ONLY, SKIP_BEFORE_VERB, VERB_FORMS,
+    CATEGORY, CUE_NOUNS, NEGATIONS, NOUN_LIKE, PARTICIPLE_CUES, PHRASE_CUES, POST_QUOTE_ONLY, SKIP_BEFORE_VERB,
+    VERB_FORMS, WEAK_VERBS,
 )
-from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_pronoun
+from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_plain_noun, is_pronoun
 from annotator.suggest.text import Token
 
 PHRASES = sorted(PHRASE_CUES, key=len, reverse=True)
@@ -24,6 +25,23 @@ class Cue:
     category: str
     kind: str  # verb, phrase, according, participle, noun, postquote
     passive: bool = False
+    weak: bool = False  # counts only with a "that" clause
+
+
+def after_comma(tokens: list[Token], i: int, lo: int) -> bool:
+    """Token i follows a comma, also one inside a closing quotation (“…,” adding that …)."""
+    if i - 1 < lo:
+        return False
+    if tokens[i - 1].text == ",":
+        return True
+    return i - 2 >= lo and tokens[i - 1].text in CLOSING_MARKS and tokens[i - 2].text == ","
+
+
+def _participle_position(tokens: list[Token], i: int, lo: int) -> bool:
+    if after_comma(tokens, i, lo):
+        return True
+    k = _prev_word(tokens, i, lo)
+    return k is not None and tokens[k].lower in ("while", "when", "before", "after", "by")
 
 
 def _prev_word(tokens: list[Token], i: int, lo: int) -> int | None:
@@ -42,7 +60,7 @@ def _after_quote(tokens: list[Token], i: int, lo: int) -> bool:
         text = tokens[k].text
         if text in CLOSING_MARKS or text in "»":
             return True
-        if text in ",.!?" or is_head(tokens[k]) or is_det(tokens[k]) or is_modifier(tokens[k]) or tokens[k].lower in ("of", "and"):
+        if text in ",.!?" or is_head(tokens[k]) or is_det(tokens[k]) or is_modifier(tokens[k]) or is_pronoun(tokens[k]) or is_plain_noun(tokens[k]) or tokens[k].lower in ("of", "and"):
             k -= 1
             steps += 1
             continue
@@ -65,9 +83,9 @@ def find_cues(tokens: list[Token], masked: list[bool], lo: int, hi: int) -> list
             i += 2
             continue
         phrase = next((p for p in PHRASES if tuple(t.lower for t in tokens[i : i + len(p)]) == p), None)
-        if phrase is not None and not tok.capitalised:
-            lemma = VERB_FORMS.get(phrase[0], phrase[0])
-            cues.append(Cue(i, i + len(phrase) - 1, " ".join(phrase), PHRASE_CUES[phrase], "phrase"))
+        if phrase is not None and not tok.capitalised and _verb_position(tokens, i, lo, phrase[0]):
+            kind = "participle" if phrase[0].endswith("ing") and _participle_position(tokens, i, lo) else "phrase"
+            cues.append(Cue(i, i + len(phrase) - 1, " ".join(phrase), PHRASE_CUES[phrase], kind))
             i += len(phrase)
             continue
         cue = _verb_cue(tokens, i, lo) or _noun_cue(tokens, i, lo, hi)
@@ -84,23 +102,32 @@ def _verb_cue(tokens: list[Token], i: int, lo: int) -> Cue | None:
         return None
     lemma = VERB_FORMS[low]
     category = CATEGORY.get(lemma, "attributed")
-    prev = i - 1 if i - 1 >= lo else None
-    if low in PARTICIPLE_CUES and prev is not None and tokens[prev].text == ",":
-        return Cue(i, i, lemma, category, "participle")
+    weak = lemma in WEAK_VERBS
+    if low in PARTICIPLE_CUES and _participle_position(tokens, i, lo):
+        return Cue(i, i, lemma, category, "participle", weak=weak)
     if lemma in POST_QUOTE_ONLY:
         return Cue(i, i, lemma, category, "postquote") if _after_quote(tokens, i, lo) else None
     if low.endswith("ing") and low != lemma:
         return None  # "the reporting", "while saying": only the participle after a comma counts
+    if not _verb_position(tokens, i, lo, low):
+        return None
+    subject = _prev_word(tokens, i, lo)
+    if any(tokens[k].lower in NEGATIONS for k in range((lo - 1 if subject is None else subject) + 1, i)):
+        return None  # "has not indicated": nothing was said
+    passive = any(tokens[k].lower in PASSIVE_AUX for k in range(max(lo, i - 2), i)) and low != lemma
+    return Cue(i, i, lemma, category, "verb", passive=passive, weak=weak)
+
+
+def _verb_position(tokens: list[Token], i: int, lo: int, word: str) -> bool:
+    """Whether a form that could be a noun or an adjective is used as a verb here."""
     subject = _prev_word(tokens, i, lo)
     if subject is not None and (is_det(tokens[subject]) or is_modifier(tokens[subject])):
-        return None  # "the reported incident", "a report"
-    if low in NOUN_LIKE:
+        return False  # "the reported incident", "his earlier calls for"
+    if word in NOUN_LIKE:
         # Base forms that are usually nouns count only after a subject or a quotation.
         if subject is None or not (is_head(tokens[subject]) or is_pronoun(tokens[subject])) or is_name(tokens[subject]) and tokens[subject].possessive:
-            if not _after_quote(tokens, i, lo):
-                return None
-    passive = any(tokens[k].lower in PASSIVE_AUX for k in range(max(lo, i - 2), i)) and low != lemma
-    return Cue(i, i, lemma, category, "verb", passive=passive)
+            return _after_quote(tokens, i, lo)
+    return True
 
 
 def _noun_cue(tokens: list[Token], i: int, lo: int, hi: int) -> Cue | None:

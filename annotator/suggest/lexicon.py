@@ -191,3 +191,24 @@ ASIDES = {("in", "turn"), ("however",), ("for", "his", "part"), ("for", "her", "
           ("in", "particular"), ("moreover",), ("instead",), ("in", "response"), ("as", "promised"),
           ("in", "turn"), ("at", "the", "same", "time"), ("again",), ("later",)}
 CONNECTORS = {"of", "for", "at", "and", "to", "-", "–", "&"}
+
+# Verbs with a common sense that is not saying ("troops maintain the initiative", "it underscored
+# the shift"): they count only with a "that" clause (or "as" for the verbs of viewing).
+WEAK_VERBS = set("""
+maintain indicate suggest signal feel consider view regard observe hold praise criticize criticise condemn
+hail underscore underline highlight describe expect fear judge comment continue answer counter point speak
+brief caution remind post quote calculate estimate agree challenge contest contradict reply respond
+""".split())
+# Verbs that take a bare clause ("the secretary said waiting lists had fallen").
+BARE_CLAUSE_VERBS = set("""
+say tell claim insist argue admit add note state write report believe think hope estimate predict warn
+deny confirm announce assert reckon suspect guess acknowledge concede allege contend declare explain
+""".split())
+# Quantifiers that stand alone as a subject ("some said …, while others said …").
+QUANTIFIER_SUBJECTS = {"some", "others", "many", "most", "few", "several", "all", "both", "none", "one"}
+NEGATIONS = {"not", "never", "n't", "no"}
+# Lowercase words that never belong to a name or a description of a source.
+FUNCTION_WORDS = CAPITAL_STOPWORDS | SKIP_BEFORE_VERB | {
+    "that", "which", "who", "whom", "whose", "with", "by", "from", "into", "over", "under", "about",
+    "between", "against", "than", "like", "per", "via", "up", "out", "off", "down", "away",
+}

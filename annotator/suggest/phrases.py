@@ -9,8 +9,8 @@ the UN, said"), asides skipped (", in turn,").
 from __future__ import annotations
 
 from annotator.suggest.lexicon import (
-    ASIDES, CAPITAL_STOPWORDS, CONNECTORS, DETERMINERS, MODIFIERS, OBJECT_PRONOUNS, ROLE_NOUNS,
-    SKIP_BEFORE_VERB, SUBJECT_PRONOUNS, VERB_FORMS,
+    ASIDES, CAPITAL_STOPWORDS, CONNECTORS, DETERMINERS, FUNCTION_WORDS, MODIFIERS, OBJECT_PRONOUNS,
+    QUANTIFIER_SUBJECTS, ROLE_NOUNS, SKIP_BEFORE_VERB, SUBJECT_PRONOUNS, VERB_FORMS,
 )
 from annotator.suggest.text import Token
 
@@ -46,6 +46,13 @@ def is_pronoun(tok: Token, objects: bool = False) -> bool:
     return tok.lower in SUBJECT_PRONOUNS or (objects and tok.lower in OBJECT_PRONOUNS)
 
 
+def is_plain_noun(tok: Token) -> bool:
+    """A lowercase word that may be a noun: not a function word, not a verb of saying, not an adverb."""
+    low = tok.lower
+    return (tok.text.isalpha() and not tok.capitalised and low not in FUNCTION_WORDS and low not in VERB_FORMS
+            and not low.endswith("ly") and low not in DETERMINERS)
+
+
 def _np_token(tok: Token) -> bool:
     return is_head(tok) or is_modifier(tok) or is_det(tok)
 
@@ -75,6 +82,8 @@ def _walk_left(tokens: list[Token], k: int, lo: int) -> int:
             continue
         if is_head(tok) or is_modifier(tok):
             first = j
+        elif is_plain_noun(tok) and j + 1 == first and (is_role(tokens[first]) or is_modifier(tokens[first])):
+            first = j  # a noun before a role noun: "shop owner", "health secretary"
         elif is_det(tok):
             first = j
             if not (j - 1 >= lo and tokens[j - 1].lower in CONNECTORS):
@@ -118,12 +127,12 @@ def np_before(tokens: list[Token], verb: int, lo: int) -> tuple[int, int] | None
             break
     if k < lo:
         return None
-    if is_pronoun(tokens[k]):
+    if is_pronoun(tokens[k]) or tokens[k].lower in QUANTIFIER_SUBJECTS:
         return (k, k)
     if tokens[k].text == ",":
         return _apposition(tokens, k, lo)
     if not is_head(tokens[k]):
-        return None
+        return _determined_noun(tokens, k, lo)
     first = _walk_left(tokens, k, lo)
     found = _trim(tokens, first, k)
     if found is None:
@@ -133,7 +142,30 @@ def np_before(tokens: list[Token], verb: int, lo: int) -> tuple[int, int] | None
         widened = _apposition(tokens, end + 1, lo, inner=(start, end))
         if widened:
             return widened
-    return start, end
+    return _listed(tokens, start, lo), end
+
+
+def _determined_noun(tokens: list[Token], k: int, lo: int) -> tuple[int, int] | None:
+    """ "The hospital confirmed": an unlisted noun is a subject when a determiner opens its phrase."""
+    j = k
+    while j >= lo and j > k - 4 and (is_plain_noun(tokens[j]) or is_modifier(tokens[j])):
+        j -= 1
+    if j >= lo and j < k and is_det(tokens[j]) and is_plain_noun(tokens[k]):
+        return j, k
+    return None
+
+
+def _listed(tokens: list[Token], start: int, lo: int) -> int:
+    """ "Germany, France, Poland and the UK said": the start of a list of names that opens the sentence."""
+    j, first, chunks = start - 1, start, 0
+    while j > lo and tokens[j].text == ",":
+        m = j - 1
+        while m >= lo and m > j - 5 and (is_name(tokens[m]) or is_det(tokens[m])):
+            m -= 1
+        if m == j - 1:
+            break
+        first, chunks, j = m + 1, chunks + 1, m
+    return first if chunks >= 2 and first == lo else start
 
 
 def _apposition(tokens: list[Token], comma: int, lo: int, inner: tuple[int, int] | None = None) -> tuple[int, int] | None:

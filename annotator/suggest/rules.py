@@ -20,9 +20,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from annotator.suggest.classify import EVALUATIVE
-from annotator.suggest.cues import Cue, find_cues
-from annotator.suggest.lexicon import DETERMINERS, DOCUMENT_NOUNS, OBJECT_VERBS, PLATFORM_WORDS, PREP_COMPLEMENTS
-from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_pronoun, np_after, np_before, subject_of_sentence
+from annotator.suggest.cues import Cue, after_comma, find_cues
+from annotator.suggest.lexicon import (
+    BARE_CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, OBJECT_VERBS, PLATFORM_WORDS, PREP_COMPLEMENTS, SKIP_BEFORE_VERB,
+)
+from annotator.suggest.phrases import (
+    is_det, is_head, is_modifier, is_name, is_plain_noun, is_pronoun, np_after, np_before, subject_of_sentence,
+)
 from annotator.suggest.quotes import Quote, find_quotes
 from annotator.suggest.text import Region, Token, sentences, tokenize
 
@@ -127,7 +131,8 @@ class Paragraph:
             if len(between) > 10:
                 return None
             for t in between:
-                if not (t.text in ",.!?" or is_head(t) or is_det(t) or is_modifier(t) or t.lower in ("of", "and", "later", "also", "then")):
+                if not (t.text in ",.!?" or is_head(t) or is_det(t) or is_modifier(t) or is_pronoun(t)
+                        or is_plain_noun(t) or t.lower in ("of", "and", "later", "also", "then")):
                     return None
             return q
         return None
@@ -197,6 +202,8 @@ class Paragraph:
                 if inner is outer or not (outer.claim[0] < inner.frame < outer.claim[1]):
                     continue
                 k = bisect_right(starts, inner.frame - 1) - 1
+                if k > 0 and self.tokens[k].text in CLOSING and self.tokens[k - 1].text == ",":
+                    k -= 1
                 if k < 0 or self.tokens[k].lower not in CUT_BEFORE:
                     continue
                 if self.tokens[k].lower != "," and k > 0 and self.tokens[k - 1].text == ",":
@@ -217,9 +224,10 @@ class Paragraph:
             return self.after_quote(cue, cue_span, quote, hi)
         if cue.kind == "postquote":
             return None
-        participle = cue.kind == "participle" or (toks[cue.first].lower.endswith("ing") and cue.first > lo and toks[cue.first - 1].text == ",")
+        participle = cue.kind == "participle"
         subject = None if participle else np_before(toks, cue.first, lo)
         sources: list[Span] = []
+        frame = None
         if subject is not None:
             if cue.passive and toks[subject[0]].lower == "it":
                 subject = None
@@ -232,6 +240,9 @@ class Paragraph:
                 sources = list(before[-1].sources or before[-1].disputers)
             elif (first := subject_of_sentence(toks, lo, cue.first)) is not None:
                 sources = [self.span(first)]
+        elif (conj := self.coordinated(cue.first, lo)) is not None and before:
+            sources = list(before[-1].sources or before[-1].disputers)  # "confirmed … and said …"
+            frame = toks[conj].start
         # what follows the cue
         k = cue.last + 1
         after_platform = self.platform(k, hi)
@@ -241,7 +252,8 @@ class Paragraph:
         doc, k = self.document_source(k, hi)
         if doc:
             sources.append(doc)
-        frame = self.tokens[subject[0]].start if subject else cue_span[0]
+        if frame is None:
+            frame = self.tokens[subject[0]].start if subject else cue_span[0]
         made = self.content_after(cue, k, lo, hi)
         rule, confidence = "", 0.0
         if made is not None:
@@ -255,9 +267,18 @@ class Paragraph:
             frame = cue_span[0]
         if participle:
             rule, confidence = "participle", min(confidence, 0.7)
+        if not sources and not cue.passive and rule not in ("clause-cue", "parenthetical"):
+            return None  # a verb of saying with nobody saying: rarely an attribution
         if not sources:
             confidence -= 0.15
         return Attribution(claim, [cue_span], sources, [], cue.category, cue.lemma, rule, confidence, frame=frame)
+
+    def coordinated(self, i: int, lo: int) -> int | None:
+        """ "… and (also) said …": the index of the "and" that joins this verb to an earlier one."""
+        k = i - 1
+        while k >= lo and self.tokens[k].lower in SKIP_BEFORE_VERB:
+            k -= 1
+        return k if k >= lo and self.tokens[k].lower == "and" else None
 
     def content_after(self, cue: Cue, k: int, lo: int, hi: int) -> tuple[Span, str, float] | None:
         toks = self.tokens
@@ -271,10 +292,12 @@ class Paragraph:
             word = toks[j].lower
             if word == "that" and not self.masked[j]:
                 claim = self.claim(toks[j + 1].start, end_char) if j + 1 < hi else None
-                return (claim, "cue-that", 0.85) if claim else None
+                if claim and len(self.text[claim[0] : claim[1]].split()) >= 2:
+                    return claim, "cue-that", 0.85
+                return None
             if word in (".", ";", "?", "!", ":") or self.masked[j] or word in ("said", "told", "says"):
                 break
-        if k >= hi:
+        if k >= hi or cue.weak:
             return None
         nxt = toks[k]
         if nxt.text in (":", ",") and (q := self.quote_at(k + 1)):
@@ -295,6 +318,7 @@ class Paragraph:
             is_pronoun(nxt) or is_name(nxt) or is_det(nxt) or nxt.lower in CLAUSE_STARTERS
             or self.quote_at(k) is not None or nxt.text[0].isdigit()
             or (cue.kind in ("phrase", "participle") and nxt.is_word)
+            or (cue.lemma in BARE_CLAUSE_VERBS and is_plain_noun(nxt) and nxt.lower not in PREPOSITIONS)
         )
         if starts_clause and cue.kind != "postquote":
             claim = self.claim(nxt.start, end_char)
@@ -415,6 +439,8 @@ def continuation(paragraph: Paragraph, found: list[Attribution], last: Attributi
             continue
         if any(c[0] <= q.end and q.start <= c[1] for c in claimed):
             continue
+        if not any(s.start == q.start for s in paragraph.sentences):
+            continue  # a quotation inside a sentence of the outlet's own: a phrase, not a statement
         previous = [a for a in found if a.claim[1] <= q.start] or ([last] if last else [])
         speaker = previous[-1] if previous else None
         if speaker is not None and speaker.sources:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pysbd
 
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*(?:[’']s\b)?|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*(?:[’']s\b)?|[^\w\s]")
 LINE_RE = re.compile(r"[^\n]+")
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.suggest.lexicon import (
-    CATEGORY, CUE_NOUNS, NEGATIONS, NOUN_LIKE, PARTICIPLE_CUES, PHRASE_CUES, POST_QUOTE_ONLY, SKIP_BEFORE_VERB,
+    CATEGORY, CUE_NOUNS, NEGATIONS, NOUN_LIKE, PARTICIPLE_CUES, PHRASE_CUES, POST_QUOTE_ONLY, QUANTIFIER_SUBJECTS,
+    SKIP_BEFORE_VERB,
     VERB_FORMS, WEAK_VERBS,
 )
 from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_plain_noun, is_pronoun
@@ -121,8 +122,9 @@ def _verb_cue(tokens: list[Token], i: int, lo: int) -> Cue | None:
 def _verb_position(tokens: list[Token], i: int, lo: int, word: str) -> bool:
     """Whether a form that could be a noun or an adjective is used as a verb here."""
     subject = _prev_word(tokens, i, lo)
-    if subject is not None and (is_det(tokens[subject]) or is_modifier(tokens[subject])):
-        return False  # "the reported incident", "his earlier calls for"
+    standalone = subject is not None and tokens[subject].lower in QUANTIFIER_SUBJECTS and word not in NOUN_LIKE
+    if subject is not None and (is_det(tokens[subject]) or is_modifier(tokens[subject])) and not standalone:
+        return False  # "the reported incident", "his earlier calls for" (but "some said", "others said")
     if word in NOUN_LIKE:
         # Base forms that are usually nouns count only after a subject or a quotation.
         if subject is None or not (is_head(tokens[subject]) or is_pronoun(tokens[subject])) or is_name(tokens[subject]) and tokens[subject].possessive:

@@ -73,6 +73,30 @@ def _classify(text: str, att: Attribution) -> Attribution:
     return att
 
 
+NESTED_KEPT = {"say", "tell", "report", "write", "announce", "state"}
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """A frame inside another claim ("stated that troops maintain …", "said he believes …") is mostly
+    the speaker's own wording; keep it under "according to" or when it is a full report of saying."""
+    kept = []
+    for att in found:
+        if not att.cues or att.from_quote:
+            kept.append(att)
+            continue
+        cue = att.cues[0][0]
+        outer = [o for o in found if o is not att and o.claim[0] <= cue < o.claim[1] and o.claim != att.claim]
+        if not outer:
+            kept.append(att)
+            continue
+        under_according = any(o.rule.startswith("according-to") for o in outer)
+        long_enough = len(att.claim and range(*att.claim)) > 0 and att.claim[1] - att.claim[0] >= 25
+        if under_according or (att.lemma in NESTED_KEPT and long_enough):
+            att.confidence -= 0.1
+            kept.append(att)
+    return kept
+
+
 def _merge(found: list[Attribution]) -> list[Attribution]:
     """One attribution per claim span: two cues for one claim ("disputed Trump's claim that …") join."""
     merged: dict[tuple[int, int], Attribution] = {}
@@ -104,7 +128,7 @@ def attributions(text: str) -> list[Attribution]:
         with_source = [a for a in here if a.sources]
         last = with_source[-1] if with_source and with_source[-1] is here[-1] else None
         found += here
-    return sorted(_merge([_classify(text, a) for a in found]), key=lambda a: a.claim)
+    return sorted(_merge(_drop_nested([_classify(text, a) for a in found])), key=lambda a: a.claim)
 
 
 def suggest_text(text: str) -> Suggestions:

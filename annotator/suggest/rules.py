@@ -23,6 +23,7 @@ from annotator.suggest.classify import EVALUATIVE
 from annotator.suggest.cues import Cue, after_comma, find_cues
 from annotator.suggest.lexicon import (
     BARE_CLAUSE_VERBS, DETERMINERS, DOCUMENT_NOUNS, OBJECT_VERBS, PLATFORM_WORDS, PREP_COMPLEMENTS, SKIP_BEFORE_VERB,
+    VERB_FORMS,
 )
 from annotator.suggest.phrases import (
     is_det, is_head, is_modifier, is_name, is_plain_noun, is_pronoun, np_after, np_before, subject_of_sentence,
@@ -106,7 +107,12 @@ class Paragraph:
                 break
         if end > start + 1 and text[start] in OPENING:
             closing = [c for c, o in PAIRS.items() if o == text[start]]
-            if not any(c in text[start + 1 : end] for c in closing):
+            inner = text[start + 1 : end - 1]
+            if text[end - 1] in closing and not any(mark in inner for mark in "“”\"«»"):
+                start, end = start + 1, end - 1  # the claim is one quotation: its words
+                while end > start and text[end - 1] in TRAILING:
+                    end -= 1
+            elif not any(c in text[start + 1 : end] for c in closing):
                 start += 1  # opened in the claim and closed after it
         if end - start < 2 or not any(ch.isalpha() for ch in text[start:end]):
             return None
@@ -196,12 +202,14 @@ class Paragraph:
         """An attribution inside another's claim after a comma or "and" ends that claim there."""
         starts = [t.start for t in self.tokens]
         for outer in group:
-            if outer.from_quote:
-                continue
+            if outer.from_quote or outer.rule == "according-to":
+                continue  # "According to X, some said …, while others said …" covers both
             for inner in group:
                 if inner is outer or not (outer.claim[0] < inner.frame < outer.claim[1]):
                     continue
                 k = bisect_right(starts, inner.frame - 1) - 1
+                if k + 1 < len(self.tokens) and self.tokens[k + 1].start == inner.frame and self.tokens[k + 1].lower in CUT_BEFORE:
+                    k += 1  # the frame opens with its own "and"
                 if k > 0 and self.tokens[k].text in CLOSING and self.tokens[k - 1].text == ",":
                     k -= 1
                 if k < 0 or self.tokens[k].lower not in CUT_BEFORE:
@@ -220,6 +228,11 @@ class Paragraph:
         if cue.kind == "noun":
             return self.noun(cue, cue_span, hi)
         quote = self.quote_before(cue.first) if cue.kind in ("verb", "postquote", "phrase") else None
+        if quote is not None and self.text[quote.end - 2] in ".!?":
+            # “… ended.” He also announced that …: a new sentence with content of its own
+            rest = self.platform(cue.last + 1, hi)
+            if not self._only_trailer(rest, hi):
+                quote = None
         if quote is not None:
             return self.after_quote(cue, cue_span, quote, hi)
         if cue.kind == "postquote":
@@ -252,6 +265,11 @@ class Paragraph:
         doc, k = self.document_source(k, hi)
         if doc:
             sources.append(doc)
+        if frame is None and participle:
+            j = cue.first - 1
+            while j > lo and toks[j].lower in SKIP_BEFORE_VERB:
+                j -= 1
+            frame = toks[j].start if toks[j].lower in CUT_BEFORE else cue_span[0]
         if frame is None:
             frame = self.tokens[subject[0]].start if subject else cue_span[0]
         made = self.content_after(cue, k, lo, hi)
@@ -295,8 +313,10 @@ class Paragraph:
                 if claim and len(self.text[claim[0] : claim[1]].split()) >= 2:
                     return claim, "cue-that", 0.85
                 return None
-            if word in (".", ";", "?", "!", ":") or self.masked[j] or word in ("said", "told", "says"):
+            if word in (".", ";", "?", "!", ":", ",") or self.masked[j]:
                 break
+            if j > k and word in VERB_FORMS and not (toks[j - 1].possessive or is_det(toks[j - 1])):
+                break  # another verb of saying: its own frame
         if k >= hi or cue.weak:
             return None
         nxt = toks[k]
@@ -346,7 +366,7 @@ class Paragraph:
     def claim_before(self, cue: Cue, subject, lo: int, hi: int, k: int):
         """ "…, X wrote." / "…, said X." / "…, X stressed, …": the claim sits outside the frame."""
         toks = self.tokens
-        if cue.kind in ("participle", "noun"):
+        if cue.kind in ("participle", "noun") or cue.weak:
             return None
         if subject is not None and subject[0] - 1 > lo and toks[subject[0] - 1].text == ",":
             comma = subject[0] - 1
@@ -444,8 +464,9 @@ def continuation(paragraph: Paragraph, found: list[Attribution], last: Attributi
         previous = [a for a in found if a.claim[1] <= q.start] or ([last] if last else [])
         speaker = previous[-1] if previous else None
         if speaker is not None and speaker.sources:
+            sources = speaker.sources[-1:] if speaker.lemma == "quote" else speaker.sources
             confidence = 0.55 if speaker.from_quote else 0.45
-            out.append(Attribution(inner, [], list(speaker.sources), [], "attributed", "", "quote-continuation", confidence, True, q.start))
+            out.append(Attribution(inner, [], list(sources), [], "attributed", "", "quote-continuation", confidence, True, q.start))
         elif len(paragraph.text[inner[0] : inner[1]].split()) >= 6:
             out.append(Attribution(inner, [], [], [], "attributed", "", "quote-alone", 0.3, True, q.start))
         claimed.append(inner)

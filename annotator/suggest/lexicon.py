@@ -154,6 +154,8 @@ victims witness witnesses family families relatives neighbour neighbours neighbo
 teacher teachers student students fan fans club league federation association institute institution
 university center centre think-tank tank thinktank foundation regulator regulators watchdog board
 cabinet parliament congress senate assembly delegation delegations administration presidency capital
+author authors co-author writer writers columnist host presenter anchor commentator councillor councilor
+hospital school airport operator operators provider regulator spokesman
 """.split())
 # Words that may stand before such a noun inside a name ("foreign ministry", "former aide").
 MODIFIERS = set("""

@@ -27,7 +27,9 @@ def is_role(tok: Token) -> bool:
     if not tok.is_word or tok.capitalised and not is_name(tok):
         return False
     bare = tok.bare
-    return bare in ROLE_NOUNS or (len(bare) > 4 and bare.endswith(ROLE_SUFFIXES) and bare not in VERB_FORMS)
+    if bare in ROLE_NOUNS or (bare.endswith("s") and bare[:-1] in ROLE_NOUNS):
+        return True
+    return len(bare) > 4 and bare.endswith(ROLE_SUFFIXES) and bare not in VERB_FORMS
 
 
 def is_head(tok: Token) -> bool:
@@ -82,7 +84,7 @@ def _walk_left(tokens: list[Token], k: int, lo: int) -> int:
             continue
         if is_head(tok) or is_modifier(tok):
             first = j
-        elif is_plain_noun(tok) and j + 1 == first and (is_role(tokens[first]) or is_modifier(tokens[first])):
+        elif is_plain_noun(tok) and j + 1 == first and (is_role(tokens[first]) or is_modifier(tokens[first]) or is_name(tokens[first])):
             first = j  # a noun before a role noun: "shop owner", "health secretary"
         elif is_det(tok):
             first = j
@@ -189,8 +191,11 @@ def _apposition(tokens: list[Token], comma: int, lo: int, inner: tuple[int, int]
         chunk = _trim(tokens, first, k)
         if chunk is None:
             return None
-        if _is_plain_name(tokens, *chunk) and (chunk[0] == lo or tokens[chunk[0] - 1].text in {",", ";", ":"} or not tokens[chunk[0] - 1].is_word):
+        opens = chunk[0] == lo or tokens[chunk[0] - 1].text in {",", ";", ":"} or not tokens[chunk[0] - 1].is_word
+        if _is_plain_name(tokens, *chunk) and opens:
             return chunk[0], inner[1]
+        if opens and _is_plain_name(tokens, *inner) and is_role(tokens[chunk[1]]):
+            return chunk[0], inner[1]  # "His lawyer, Carla Mendes, said"
         start = chunk[0]
     return None
 
@@ -213,10 +218,16 @@ def np_after(tokens: list[Token], i: int, hi: int, objects: bool = False) -> tup
             continue
         if is_head(tok):
             last = j
-            if tok.possessive and not (j + 1 < hi and (is_head(tokens[j + 1]) or is_modifier(tokens[j + 1]))):
+            if tok.possessive and not (j + 1 < hi and (is_head(tokens[j + 1]) or is_modifier(tokens[j + 1]) or is_plain_noun(tokens[j + 1]))):
                 break  # "Zelensky's words": the name is the source
         elif is_modifier(tok) or is_det(tok):
             pass
+        elif is_plain_noun(tok) and (j + 1 < hi and (is_role(tokens[j + 1]) or is_name(tokens[j + 1]))):
+            pass  # "lead author Dr Hart", "councillor Priya Shah"
+        elif is_plain_noun(tok) and j > i and (is_det(tokens[j - 1]) or is_modifier(tokens[j - 1])) and last is None:
+            if not (j + 1 < hi and tokens[j + 1].lower == "of"):
+                return i, j  # "the indictment", "a study": a determined noun
+            last = j
         elif tok.lower in CONNECTORS:
             if tok.lower == "to" and not is_role(tokens[j - 1]):
                 break

@@ -43,6 +43,7 @@ CLAUSE_STARTERS = {"there", "this", "that", "these", "those", "no", "not", "only
 PREPOSITIONS = {"in", "on", "at", "to", "with", "during", "after", "before", "from", "by", "about", "later", "earlier"}
 CUT_BEFORE = {",", ";", "and", "while", "but", "whereas"}
 TO_VERBS = {"promise", "pledge", "vow", "threaten"}  # "vowed to fight it in the courts"
+TO_OBJECT_VERBS = {"urge", "expect", "ask", "encourage", "advise", "warn", "call", "tell"}  # "urged X to …"
 
 
 @dataclass
@@ -302,8 +303,14 @@ class Paragraph:
         toks = self.tokens
         end_char = toks[hi - 1].end
         if cue.lemma in ("call", "described as", "describes as", "describing as", "view", "regard", "consider", "describe"):
+            if cue.lemma == "call" and (obj := np_after(toks, k, hi, objects=True)) and obj[1] + 2 < hi and toks[obj[1] + 1].lower == "to":
+                claim = self.claim(toks[obj[0]].start, end_char)  # "called on X to …" without "on"
+                return (claim, "cue-object-to", 0.55) if claim else None
             return self.evaluation(cue, k, hi)
-        if cue.lemma in OBJECT_VERBS and k < hi and (obj := np_after(toks, k, hi, objects=True)):
+        if cue.lemma in OBJECT_VERBS | {"expect", "call", "ask", "encourage", "advise"} and k < hi and (obj := np_after(toks, k, hi, objects=True)):
+            if obj[1] + 2 < hi and toks[obj[1] + 1].lower == "to" and cue.lemma in TO_OBJECT_VERBS:
+                claim = self.claim(toks[obj[0]].start, end_char)  # "urged the union to return to talks"
+                return (claim, "cue-object-to", 0.6) if claim else None
             k = obj[1] + 1
         # "… (to Y / in a statement / on Thursday) that …"
         for j in range(k, min(hi, k + 14)):
@@ -428,8 +435,8 @@ class Paragraph:
         claim = None
         if opens and after < hi and toks[after].text == "," and after + 1 < hi:
             claim = self.claim(toks[after + 1].start, end_char)
-        elif cue.first - 1 > lo and toks[cue.first - 1].text == "," and (after >= hi or toks[after].text in ".!"):
-            claim = self.claim(toks[lo].start, toks[cue.first - 1].start)
+        elif cue.first - 1 > lo and toks[cue.first - 1].text == "," and not any(t.text in ",;" for t in toks[after:hi]):
+            claim = self.claim(toks[lo].start, toks[cue.first - 1].start)  # "…, according to a study published …"
         if claim is None:
             return None
         return Attribution(claim, [cue_span], [self.span(source)], [], "attributed", "according to", "according-to", 0.85, frame=cue_span[0])

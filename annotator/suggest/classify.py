@@ -7,7 +7,7 @@ import re
 
 DENIAL = re.compile(
     r"\b(not aware of any|no such|not true|untrue|baseless|groundless|unfounded|fake news|false|"
-    r"never happened|did not happen|categorically|nonsense|fabricat\w+)\b",
+    r"never happened|did not happen|categorically|nonsense|fabricat\w+|(are|is|were|was) lies)\b",
     re.IGNORECASE,
 )
 EVALUATIVE = (
@@ -16,18 +16,27 @@ EVALUATIVE = (
     "unacceptable|wrong|right|fair|unfair|historic|excellent|positive|negative|difficult|popular|unpopular|"
     "disastrous|disaster|better|worse|best|worst|ridiculous|absurd|shameful|outrageous|meaningful|"
     "promising|useless|pointless|reckless|irresponsible|too \\w+|more \\w+ than|so \\w+|not great|"
-    "open to|committed to|ready to|determined to|likely|sure|confident|optimistic|pessimistic|hopeful"
+    "likely|sure|confident|optimistic|pessimistic|hopeful|disappointed|disappointing|pleased|delighted|"
+    "concerned|worried|worrying|alarming|troubling|encouraging|welcome|satisfied|proud|sorry|happy|unhappy|"
+    "cautious|complex|impressive|remarkable|shocking|appalling|regrettable|unjust|justified|unjustified|"
+    "illegal|legitimate|illegitimate|insufficient|inadequate|excessive|unreasonable|reasonable|serious|"
+    "necessary|unnecessary|premature|inevitable|doomed|a mistake|a tragedy|a disaster|a betrayal|a success|"
+    "a failure|a victory|a puppet|an obstacle|the beginning|great news"
 )
 OPINION = re.compile(
-    r"\b(I|we|We)\s+(\w+\s+)?(think|believe|hope|expect|feel|fear|doubt|am hopeful|am confident|are confident|"
+    r"\b(I|we|We)\s+(\w+\s+)?(think|believe|hope|feel|fear|doubt|am hopeful|am confident|are confident|"
     r"am sure|am optimistic)\b"
+    r"|\b(necessity|tragedy|betrayal|disaster|catastrophe|misery|disgrace|nightmare|farce|lies|"
+    r"historic day|great news|real attitude|too high|too low|far too)\b"
+    r"|\bwould (not )?have (happened|been)\b"
+    r"|\b(shows?|showed|proves?|proved|suggests?|suggested|means|meant)\s+(that|the|a|an|his|her|their|its|our|\w+[’']s)\b"
     r"|\bhopefully\b|\bshould\b|\bmust\b|\bought to\b|\bneed to\b|\bneeds to\b|\bhave to\b|\bhas to\b|\btime to\b"
     r"|\b(it is|it's|it was|is|are|was|were|be|been|seems?|remains?|looks?)\s+(not\s+)?"
-    r"((very|extremely|so|quite|rather|fundamentally|highly|likely|absolutely|simply|hardly|really)\s+)*"
+    r"((very|extremely|so|quite|rather|fundamentally|highly|likely|absolutely|simply|hardly|really|far|deeply)\s+)*"
     rf"({EVALUATIVE})\b"
     r"|\b(will|would|could|might|may|can)\s+(not\s+|only\s+|never\s+|inevitably\s+|probably\s+)?"
     r"(help|lead|bring|change|damage|harm|hurt|benefit|improve|worsen|cease|fail|succeed|smash|revolutionize|"
-    r"revolutionise|cement|destroy|undermine|strengthen|weaken|end|have no)\b"
+    r"revolutionise|cement|destroy|undermine|strengthen|weaken|end|have no|cause)\b"
     r"|\b(believes?|thinks?|hopes?|fears?)\b",
 )
 STRONG_OPINION_CUES = {"believe", "think", "hope", "feel", "fear", "expect", "predict", "forecast", "doubt",

@@ -21,15 +21,39 @@ from annotator.project.annotate import (
     update_span,
 )
 from annotator.project.changes import ChangeSet
+from annotator.project.clusters import (
+    ClusterChange,
+    SimilarClaim,
+    cluster_members,
+    cluster_of,
+    join_cluster,
+    leave_cluster,
+    set_clusters,
+    similar_claims,
+)
 from annotator.project.demo import demo_project_path, ensure_demo_project
 from annotator.project.exporting import annotated_documents, export
 from annotator.project.importing import ImportReport, import_files, parse_label_map
+from annotator.project.passages import Repeat, RepeatsReport, Twin, copy_spans_to_twins, detect_repeats, near_duplicates, repeats
 from annotator.project.session import Project
 from annotator.project.stats import stats
+from annotator.project.suggesting import (
+    SuggestReport,
+    accept_suggestion,
+    accept_suggestions,
+    pending_suggestions,
+    reject_suggestion,
+    suggest,
+)
 
 __all__ = [
     "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
     "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
+    # assistance (issue 7): suggestions, repeated passages, claim clusters
+    "ClusterChange", "Repeat", "RepeatsReport", "SimilarClaim", "SuggestReport", "Twin", "accept_suggestion",
+    "accept_suggestions", "cluster_members", "cluster_of", "copy_spans_to_twins", "detect_repeats", "join_cluster",
+    "leave_cluster", "near_duplicates", "pending_suggestions", "reject_suggestion", "repeats", "set_clusters",
+    "similar_claims", "suggest",
 ]

@@ -37,6 +37,7 @@ class SuggestedLink:
 class Suggestions:
     spans: list[SuggestedSpan] = field(default_factory=list)
     links: list[SuggestedLink] = field(default_factory=list)
+    cue_claims: dict[str, list[str]] = field(default_factory=dict)  # cue key -> the claims it introduces
 
     def by_label(self, label: str) -> list[SuggestedSpan]:
         return [s for s in self.spans if s.label == label]
@@ -135,6 +136,7 @@ def suggest_text(text: str) -> Suggestions:
     """Proposed spans and links for one document; offsets are code points into `text`."""
     spans: dict[str, SuggestedSpan] = {}
     links: dict[tuple[str, str, str], SuggestedLink] = {}
+    cue_claims: dict[str, list[str]] = {}
 
     def add(start: int, end: int, label: str, confidence: float, rule: str) -> str:
         key = f"{label}:{start}:{end}"
@@ -147,11 +149,13 @@ def suggest_text(text: str) -> Suggestions:
         rule, confidence = att.rule, max(0.05, min(0.99, att.confidence))
         claim = add(*att.claim, att.category, confidence, rule)
         for cue in att.cues:
-            add(*cue, "cue", confidence, rule)
+            key = add(*cue, "cue", confidence, rule)
+            if claim not in cue_claims.setdefault(key, []):
+                cue_claims[key].append(claim)
         for role, group in (("said_by", att.sources), ("disputed_by", att.disputers)):
             for source in group:
                 for part in split_sources(text, source):
                     tail = add(*part, "source", confidence, rule)
                     links.setdefault((claim, tail, role), SuggestedLink(claim, tail, role, round(confidence, 2), rule))
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end, s.label))
-    return Suggestions(ordered, list(links.values()))
+    return Suggestions(ordered, list(links.values()), cue_claims)

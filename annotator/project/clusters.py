@@ -47,7 +47,7 @@ def _claim(project: Project, span_id: str) -> Span:
 
 
 def similar_claims(
-    project: Project, *, span_id: str, layers: Iterable[str] | None = None, limit: int = 10, min_score: float = 0.15,
+    project: Project, *, span_id: str, layers: Iterable[str] | None = None, limit: int = 10, min_score: float = 0.1,
 ) -> list[SimilarClaim]:
     """The claims in other documents most like this one (TF-IDF cosine), best first.
 

@@ -28,7 +28,7 @@ def _vectors(texts: Sequence[str]):
 
 
 def rank_similar(query: str, candidates: Sequence[str], *, top: int = 10,
-                 min_score: float = 0.15) -> list[tuple[int, float]]:
+                 min_score: float = 0.1) -> list[tuple[int, float]]:
     """Indexes of the candidates most like the query, best first, with cosine scores ≥ min_score."""
     if not candidates or not query.strip():
         return []

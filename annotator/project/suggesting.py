@@ -18,7 +18,6 @@ from annotator.core.model import LayerKind, Relation, Span, new_id
 from annotator.project.annotate import _touch_status
 from annotator.project.changes import ChangeSet
 from annotator.project.session import Project
-from annotator.suggest import suggest_text
 
 DEFAULT_LAYER = "suggested"
 
@@ -49,6 +48,8 @@ def suggest(
     progress: Callable[[int, int, str], bool | None] | None = None,
 ) -> SuggestReport:
     """Propose cues, sources, claims and links for one document or all, into a suggestion layer."""
+    from annotator.suggest import suggest_text  # pysbd and the rules load only when suggesting
+
     _check_suggestion_layer(project, layer)
     started = time.perf_counter()
     if doc_id is not None:

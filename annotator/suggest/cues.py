@@ -13,7 +13,11 @@ from annotator.suggest.lexicon import (
 from annotator.suggest.phrases import is_det, is_head, is_modifier, is_name, is_plain_noun, is_pronoun
 from annotator.suggest.text import Token
 
-PHRASES = sorted(PHRASE_CUES, key=len, reverse=True)
+PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(PHRASE_CUES, key=len, reverse=True):
+    PHRASES.setdefault(_phrase[0], []).append(_phrase)
+# Words without which a paragraph holds no cue (quotations aside): lets the engine skip it.
+CUE_WORDS = frozenset(VERB_FORMS) | frozenset(PHRASES) | frozenset(CUE_NOUNS) | {"according"}
 PASSIVE_AUX = {"was", "were", "is", "are", "been", "be", "being"}
 CLOSING_MARKS = "”\"’'»"
 
@@ -83,7 +87,7 @@ def find_cues(tokens: list[Token], masked: list[bool], lo: int, hi: int) -> list
             cues.append(Cue(i, i + 1, "according to", "attributed", "according"))
             i += 2
             continue
-        phrase = next((p for p in PHRASES if tuple(t.lower for t in tokens[i : i + len(p)]) == p), None)
+        phrase = next((p for p in PHRASES.get(low, ()) if tuple(t.lower for t in tokens[i : i + len(p)]) == p), None)
         if phrase is not None and not tok.capitalised and _verb_position(tokens, i, lo, phrase[0]):
             kind = "participle" if phrase[0].endswith("ing") and _participle_position(tokens, i, lo) else "phrase"
             cues.append(Cue(i, i + len(phrase) - 1, " ".join(phrase), PHRASE_CUES[phrase], kind))

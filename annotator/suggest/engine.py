@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.suggest.classify import categorise
+from annotator.suggest.cues import CUE_WORDS
 from annotator.suggest.rules import Attribution, Paragraph, continuation
 from annotator.suggest.text import paragraphs
 
 RANK = {"contested": 2, "opinion": 1, "attributed": 0}
 DET_AFTER_AND = re.compile(r"\s+and\s+(?=(?:the|his|her|its|their|a|an)\s)")
+WORDS = re.compile(r"\w+")
+QUOTE_MARKS = re.compile(r"[\"“”„«»‘’']")
 TWO_NAMES = re.compile(r"^(?:Both\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+and\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
 
 
@@ -122,6 +125,10 @@ def attributions(text: str) -> list[Attribution]:
     found: list[Attribution] = []
     last: Attribution | None = None
     for region in paragraphs(text):
+        chunk = text[region.start : region.end]
+        if not QUOTE_MARKS.search(chunk) and CUE_WORDS.isdisjoint(w.lower() for w in WORDS.findall(chunk)):
+            last = None  # no cue and no quotation: nothing to read here
+            continue
         para = Paragraph(text, region)
         here = para.attributions()
         here += continuation(para, here, last)

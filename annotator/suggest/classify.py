@@ -21,13 +21,14 @@ EVALUATIVE = (
     "cautious|complex|impressive|remarkable|shocking|appalling|regrettable|unjust|justified|unjustified|"
     "illegal|legitimate|illegitimate|insufficient|inadequate|excessive|unreasonable|reasonable|serious|"
     "necessary|unnecessary|premature|inevitable|doomed|a mistake|a tragedy|a disaster|a betrayal|a success|"
-    "a failure|a victory|a puppet|an obstacle|the beginning|great news"
+    "a failure|a victory|a puppet|an obstacle|the beginning|great news|tough|hard|easy|reckless|dangerous"
 )
 OPINION = re.compile(
     r"\b(I|we|We)\s+(\w+\s+)?(think|believe|hope|feel|fear|doubt|am hopeful|am confident|are confident|"
     r"am sure|am optimistic)\b"
     r"|\b(necessity|tragedy|betrayal|disaster|catastrophe|misery|disgrace|nightmare|farce|lies|"
     r"historic day|great news|real attitude|too high|too low|far too)\b"
+    r"|\bthe (biggest|greatest|worst|best|most \w+|least \w+) \w+"
     r"|\bwould (not )?have (happened|been)\b"
     r"|\b(shows?|showed|proves?|proved|suggests?|suggested|means|meant)\s+(that|the|a|an|his|her|their|its|our|\w+[’']s)\b"
     r"|\bhopefully\b|\bshould\b|\bmust\b|\bought to\b|\bneed to\b|\bneeds to\b|\bhave to\b|\bhas to\b|\btime to\b"
@@ -39,7 +40,7 @@ OPINION = re.compile(
     r"revolutionise|cement|destroy|undermine|strengthen|weaken|end|have no|cause)\b"
     r"|\b(believes?|thinks?|hopes?|fears?)\b",
 )
-STRONG_OPINION_CUES = {"believe", "think", "hope", "feel", "fear", "expect", "predict", "forecast", "doubt",
+STRONG_OPINION_CUES = {"brand", "believe", "think", "hope", "feel", "fear", "expect", "predict", "forecast", "doubt",
                        "consider", "reckon", "suspect", "guess", "anticipate", "argue", "view", "regard", "deem",
                        "praise", "criticize", "criticise", "condemn", "urge", "call", "hail", "speculate",
                        "spoke in favor of", "spoke in favour of", "speaks in favor of", "called on", "calls on",

@@ -17,7 +17,7 @@ counter notify remind explain summarize summarise highlight point speak speculat
 """.split()
 OPINION_VERBS = """
 believe think hope feel fear expect predict forecast doubt consider reckon suspect guess anticipate
-argue worry view regard deem judge praise criticize criticise condemn urge call hail speculate
+argue worry view regard deem judge praise criticize criticise condemn urge call hail speculate brand
 """.split()
 CONTEST_VERBS = """
 deny dispute reject refute rebut dismiss contest contradict challenge disavow repudiate debunk
@@ -155,7 +155,10 @@ teacher teachers student students fan fans club league federation association in
 university center centre think-tank tank thinktank foundation regulator regulators watchdog board
 cabinet parliament congress senate assembly delegation delegations administration presidency capital
 author authors co-author writer writers columnist host presenter anchor commentator councillor councilor
-hospital school airport operator operators provider regulator spokesman
+hospital school airport operator operators provider regulator spokesman organiser organizer organisers
+organizers protester protesters demonstrator demonstrators passenger passengers driver drivers eyewitness
+eyewitnesses survivor survivors farmer farmers nurse nurses soldier soldiers pilot pilots official
+diplomats rebels militants insurgents inspector inspectors investigator investigators auditor auditors
 """.split())
 # Words that may stand before such a noun inside a name ("foreign ministry", "former aide").
 MODIFIERS = set("""
@@ -198,7 +201,7 @@ CONNECTORS = {"of", "for", "at", "and", "to", "-", "–", "&"}
 # the shift"): they count only with a "that" clause (or "as" for the verbs of viewing).
 WEAK_VERBS = set("""
 maintain indicate suggest signal feel consider view regard observe hold praise criticize criticise condemn
-hail underscore underline highlight describe expect fear judge comment continue answer counter point speak
+hail brand underscore underline highlight describe expect fear judge comment continue answer counter point speak
 brief caution remind post quote calculate estimate agree challenge contest contradict reply respond
 """.split())
 # Verbs that take a bare clause ("the secretary said waiting lists had fallen").

@@ -37,7 +37,7 @@ def is_head(tok: Token) -> bool:
 
 
 def is_modifier(tok: Token) -> bool:
-    return tok.is_word and not tok.capitalised and tok.lower in MODIFIERS
+    return tok.is_word and not tok.capitalised and tok.bare in MODIFIERS
 
 
 def is_det(tok: Token) -> bool:
@@ -50,9 +50,9 @@ def is_pronoun(tok: Token, objects: bool = False) -> bool:
 
 def is_plain_noun(tok: Token) -> bool:
     """A lowercase word that may be a noun: not a function word, not a verb of saying, not an adverb."""
-    low = tok.lower
-    return (tok.text.isalpha() and not tok.capitalised and low not in FUNCTION_WORDS and low not in VERB_FORMS
-            and not low.endswith("ly") and low not in DETERMINERS)
+    low = tok.bare
+    return (low.isalpha() and not tok.capitalised and low not in FUNCTION_WORDS
+            and (low not in VERB_FORMS or tok.possessive) and not low.endswith("ly") and low not in DETERMINERS)
 
 
 def _np_token(tok: Token) -> bool:
@@ -63,7 +63,8 @@ def _trim(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Drop linking words and determiners at the ends; None unless a head word remains."""
     while lo <= hi and (tokens[lo].lower in CONNECTORS or tokens[lo].text in ",()"):
         lo += 1
-    while hi >= lo and (tokens[hi].lower in CONNECTORS or is_det(tokens[hi]) or tokens[hi].text in ",(" or is_modifier(tokens[hi])):
+    while hi >= lo and (tokens[hi].lower in CONNECTORS or is_det(tokens[hi]) or tokens[hi].text in ",("
+                        or is_modifier(tokens[hi]) and not is_role(tokens[hi])):
         hi -= 1
     if lo > hi or not any(is_head(tokens[k]) for k in range(lo, hi + 1)):
         return None
@@ -206,6 +207,8 @@ def np_after(tokens: list[Token], i: int, hi: int, objects: bool = False) -> tup
         return None
     if is_pronoun(tokens[i], objects=objects):
         return (i, i)
+    if objects and is_plain_noun(tokens[i]) and tokens[i].bare.endswith("s") and not (i + 1 < hi and is_head(tokens[i + 1])):
+        return (i, i)  # "according to figures released …", "told reporters"
     j = i
     last = None
     while j < hi:

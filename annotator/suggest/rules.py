@@ -29,6 +29,7 @@ EVALUATIVE_RE = re.compile(rf"\b({EVALUATIVE})\b", re.IGNORECASE)
 CLAUSE_STARTERS = {"there", "this", "that", "these", "those", "no", "not", "only", "all", "none", "nothing", "every"}
 CUT_BEFORE = {",", ";", "and", "while", "but", "whereas"}
 TO_VERBS = {"promise", "pledge", "vow", "threaten"}  # "vowed to fight it in the courts"
+AS_VERBS = {"condemn", "praise", "hail", "criticize", "criticise", "brand", "describe", "view", "regard", "consider"}
 TO_OBJECT_VERBS = {"urge", "expect", "ask", "encourage", "advise", "warn", "call", "tell"}  # "urged X to …"
 
 
@@ -143,6 +144,10 @@ class Paragraph(ParagraphText):
     def content_after(self, cue: Cue, k: int, lo: int, hi: int) -> tuple[Span, str, float] | None:
         toks = self.tokens
         end_char = toks[hi - 1].end
+        if cue.lemma in AS_VERBS and k < hi:
+            window = [t.lower for t in toks[k : min(hi, k + 8)]]
+            if "as" in window:
+                return self.evaluation(cue, k, hi)  # "condemned the protest as “reckless”"
         if cue.lemma in ("call", "described as", "describes as", "describing as", "view", "regard", "consider", "describe"):
             if cue.lemma == "call" and (obj := np_after(toks, k, hi, objects=True)) and obj[1] + 2 < hi and toks[obj[1] + 1].lower == "to":
                 claim = self.claim(toks[obj[0]].start, end_char)  # "called on X to …" without "on"
@@ -202,6 +207,8 @@ class Paragraph(ParagraphText):
             return (claim, "cue-quote", 0.75) if claim else None
         obj = np_after(toks, k, hi, objects=True) if k < hi else None
         after = obj[1] + 1 if obj else k
+        if after < hi and toks[after].lower == "as":
+            after += 1
         if after < hi and (q := self.quote_at(after)):
             claim = self.claim(*q.inner)
             return (claim, "evaluation", 0.75) if claim else None
@@ -290,6 +297,15 @@ class Paragraph(ParagraphText):
         return Attribution(claim, [cue_span], [self.span(owner)], [], "attributed", cue.lemma, "noun", 0.7, frame=cue_span[0])
 
 
+def _resumes(text: str, speaker: Attribution | None, q: Quote) -> bool:
+    """ “…,” she said on a call, “but …”: the quotation goes on after its own cue."""
+    if speaker is None or not speaker.from_quote or not speaker.cues:
+        return False
+    cue_end = max(end for _, end in speaker.cues)
+    between = text[cue_end : q.start]
+    return speaker.claim[1] <= speaker.cues[0][0] and cue_end <= q.start and len(between) < 60 and not any(c in between for c in ".!?")
+
+
 def continuation(paragraph: Paragraph, found: list[Attribution], last: Attribution | None) -> list[Attribution]:
     """Quotations with no cue of their own: the last speaker's, when there is one."""
     out = []
@@ -300,10 +316,10 @@ def continuation(paragraph: Paragraph, found: list[Attribution], last: Attributi
             continue
         if any(c[0] <= q.end and q.start <= c[1] for c in claimed):
             continue
-        if not any(s.start == q.start for s in paragraph.sentences):
-            continue  # a quotation inside a sentence of the outlet's own: a phrase, not a statement
         previous = [a for a in found if a.claim[1] <= q.start] or ([last] if last else [])
         speaker = previous[-1] if previous else None
+        if not any(s.start == q.start for s in paragraph.sentences) and not _resumes(paragraph.text, speaker, q):
+            continue  # a quotation inside a sentence of the outlet's own: a phrase, not a statement
         if speaker is not None and speaker.sources:
             sources = speaker.sources[-1:] if speaker.lemma == "quote" else speaker.sources
             confidence = 0.55 if speaker.from_quote else 0.45

@@ -44,6 +44,7 @@ from annotator.project.suggesting import (
     pending_suggestions,
     reject_suggestion,
     suggest,
+    suggestions_in_sentence,
 )
 
 __all__ = [
@@ -55,5 +56,5 @@ __all__ = [
     "ClusterChange", "Repeat", "RepeatsReport", "SimilarClaim", "SuggestReport", "Twin", "accept_suggestion",
     "accept_suggestions", "cluster_members", "cluster_of", "copy_spans_to_twins", "detect_repeats", "join_cluster",
     "leave_cluster", "near_duplicates", "pending_suggestions", "reject_suggestion", "repeats", "set_clusters",
-    "similar_claims", "suggest",
+    "similar_claims", "suggest", "suggestions_in_sentence",
 ]

@@ -202,3 +202,19 @@ def pending_suggestions(project: Project, *, doc_id: str, layer: str, from_layer
     """The suggestions of a document that the person's layer does not hold yet (for ghost highlights)."""
     have = {s.key for s in project.store.spans(doc_id, layer)}
     return [s for s in project.store.spans(doc_id, from_layer) if s.key not in have]
+
+
+def suggestions_in_sentence(project: Project, *, doc_id: str, span_id: str, layer: str,
+                            from_layer: str = DEFAULT_LAYER) -> list[Span]:
+    """The pending suggestions of the sentence that holds a given suggestion (for "accept all here")."""
+    from annotator.suggest.text import paragraphs, sentences
+
+    text = project.store.get_document(doc_id).text
+    anchor = _suggestion(project, span_id)
+    bounds = next(
+        ((s.start, s.end) for p in paragraphs(text) if p.start <= anchor.start < p.end
+         for s in sentences(text, p) if s.start <= anchor.start < s.end),
+        (anchor.start, anchor.end),
+    )
+    pending = pending_suggestions(project, doc_id=doc_id, layer=layer, from_layer=from_layer)
+    return [s for s in pending if bounds[0] <= s.start < bounds[1]]

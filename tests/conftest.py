@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from support import ROOT, SEEDS, run_cli  # noqa: F401  (re-exported for older imports)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,15 +40,6 @@ def seeded(project):
     report = import_files(project, sorted(SEEDS.glob("*.txt")))
     assert report.ok, report.errors
     return project
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m annotator` in a child process, as a user's shell would."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=120,
-    )
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="auto", choices=["auto", *IMPORTERS])
     p.add_argument("--layer", help="put every imported annotation into this layer")
     p.add_argument("--label-map", metavar="FROM=TO,...", help="rename labels on the way in; TO '-' drops a label")
+    p.add_argument("--allow-duplicates", action="store_true",
+                   help="import documents whose text is already in the project under another id")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="export labels as a training dataset")
@@ -53,7 +55,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     label_map = service.parse_label_map(args.label_map)
     with service.Project.open(args.project) as project:
-        report = service.import_files(project, args.paths, format=args.format, layer=args.layer, label_map=label_map)
+        report = service.import_files(
+            project, args.paths, format=args.format, layer=args.layer, label_map=label_map,
+            allow_duplicates=args.allow_duplicates,
+        )
     for entry in report.files:
         if entry.error:
             print(f"annotator: refused {entry.error}", file=sys.stderr)
@@ -63,6 +68,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{len(entry.documents_matched)} existing, {entry.spans_added} span(s) added, "
                 f"{entry.spans_skipped} already present, {entry.relations_added} relation(s)"
             )
+        for doc_id, same in entry.duplicates:
+            verb = "skipped" if entry.duplicates_skipped else "imported"
+            print(f"{entry.path}: {verb} duplicate document {doc_id!r} (same text as {same!r})")
     return 0 if report.ok else 1
 
 

@@ -174,3 +174,4 @@ class AnnotatedDocument:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     layer_kind: LayerKind = LayerKind.ANNOTATOR
+    clusters: dict[str, str] = field(default_factory=dict)  # span id -> claim cluster id

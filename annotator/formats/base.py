@@ -21,6 +21,7 @@ class SpanDraft:
     note: str = ""
     attrs: dict[str, Any] = field(default_factory=dict)
     text: str | None = None  # what the file says the span covers, checked against the document
+    cluster: str | None = None  # the claim cluster the span belongs to (canonical JSONL)
 
 
 @dataclass

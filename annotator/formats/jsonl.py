@@ -42,9 +42,12 @@ def _spans(path: Path, line: int, doc_id: str, raw: str, items: Any) -> list[Spa
         attrs = item.get("attrs") or {}
         if not isinstance(note, str) or not isinstance(attrs, dict):
             raise FormatError(path, f"span {key!r}: 'note' must be a string and 'attrs' an object", line=line)
+        cluster = item.get("cluster")
+        if cluster is not None and (not isinstance(cluster, str) or not cluster):
+            raise FormatError(path, f"span {key!r}: 'cluster' must be a non-empty string", line=line)
         if newline:
             start, end = newline(start), newline(end)
-        spans.append(SpanDraft(key, start, end, label, note, attrs))
+        spans.append(SpanDraft(key, start, end, label, note, attrs, cluster=cluster))
     return spans
 
 
@@ -123,6 +126,8 @@ def to_record(item: AnnotatedDocument) -> dict[str, Any]:
         }
         if span.attrs:
             entry["attrs"] = dict(span.attrs)
+        if span.id in item.clusters:
+            entry["cluster"] = item.clusters[span.id]
         spans.append(entry)
     record.update(
         layer=item.layer,

@@ -21,6 +21,16 @@ from annotator.project.annotate import (
     update_span,
 )
 from annotator.project.changes import ChangeSet
+from annotator.project.clusters import (
+    ClusterChange,
+    SimilarClaim,
+    cluster_members,
+    cluster_of,
+    join_cluster,
+    leave_cluster,
+    set_clusters,
+    similar_claims,
+)
 from annotator.project.demo import demo_project_path, ensure_demo_project
 from annotator.project.export_jobs import (
     ExportCancelled,
@@ -42,8 +52,18 @@ from annotator.project.review_merge import MergeReport, merge_projects
 from annotator.project.review_session import (
     DocumentReview, QueueEntry, ReviewSession, review_document, review_queue,
 )
+from annotator.project.passages import Repeat, RepeatsReport, Twin, copy_spans_to_twins, detect_repeats, near_duplicates, repeats
 from annotator.project.session import Project
 from annotator.project.stats import stats
+from annotator.project.suggesting import (
+    SuggestReport,
+    accept_suggestion,
+    accept_suggestions,
+    pending_suggestions,
+    reject_suggestion,
+    suggest,
+    suggestions_in_sentence,
+)
 
 __all__ = [
     "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
@@ -55,4 +75,9 @@ __all__ = [
     "GOLD", "AdjudicationReport", "DocumentReview", "MergeReport", "QueueEntry", "ReviewSession",
     "accept_agreed", "adjudicate_auto", "agreement", "done_documents", "edit_unit", "finish_document",
     "merge_projects", "reject_unit", "review_document", "review_queue", "take_variant", "voting_layers",
+    # assistance (issue 7): suggestions, repeated passages, claim clusters
+    "ClusterChange", "Repeat", "RepeatsReport", "SimilarClaim", "SuggestReport", "Twin", "accept_suggestion",
+    "accept_suggestions", "cluster_members", "cluster_of", "copy_spans_to_twins", "detect_repeats", "join_cluster",
+    "leave_cluster", "near_duplicates", "pending_suggestions", "reject_suggestion", "repeats", "set_clusters",
+    "similar_claims", "suggest", "suggestions_in_sentence",
 ]

@@ -11,6 +11,7 @@ from annotator.formats.export import EXPORTERS, ExportSummary, run_export
 from annotator.formats.pipeline import Progress
 from annotator.formats.writer import check_target
 from annotator.project.session import Project
+from annotator.store.assist import AssistTables
 
 
 def annotated_documents(
@@ -63,7 +64,8 @@ def annotated_documents(
                 spans = [s for s in spans if s.label in wanted]
                 kept = {s.id for s in spans}
                 relations = [r for r in relations if r.head in kept and r.tail in kept]
-            yield AnnotatedDocument(doc, name, state or Status.TODO.value, spans, relations, kinds[name])
+            clusters = AssistTables(store).clusters_of(s.id for s in spans)
+            yield AnnotatedDocument(doc, name, state or Status.TODO.value, spans, relations, kinds[name], clusters)
             emitted = True
         if layer == "all" and status == "all" and not emitted:
             yield AnnotatedDocument(doc)

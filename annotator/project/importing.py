@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from annotator.core.errors import AnnotatorError, FormatError
 from annotator.core.model import Document, Relation, Span, is_uuid, new_id
 from annotator.formats.base import DocumentDraft, LayerDraft, validate
 from annotator.formats.registry import IMPORTERS, detect_format, expand_paths
 from annotator.project.session import Project
+from annotator.store.assist import AssistTables
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 DEFAULT_IMPORT_LAYER = "imported"
@@ -27,12 +28,15 @@ class FileReport:
     spans_added: int = 0
     spans_skipped: int = 0
     relations_added: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document, the one with the same text)
+    duplicates_skipped: bool = True
     error: str | None = None
 
 
 @dataclass
 class ImportReport:
     files: list[FileReport] = field(default_factory=list)
+    repeats: Any = None  # a passages.RepeatsReport when repeated passages were looked for
 
     @property
     def ok(self) -> bool:
@@ -134,6 +138,12 @@ def _write_layer(project: Project, doc: Document, layer: LayerDraft, report: Fil
     key_to_id = {draft.key: existing[(draft.start, draft.end, draft.label)] for draft in layer.spans}
     project.store.insert_spans(new_spans)
     report.spans_added += len(new_spans)
+    clustered = [(key_to_id[d.key], d.cluster) for d in layer.spans if d.cluster]
+    if clustered:
+        tables = AssistTables(project.store)
+        for span_id, cluster in clustered:
+            tables.add_cluster(cluster)
+            tables.set_member(span_id, cluster)
     have = {(r.head, r.tail, r.label) for r in project.store.relations(doc.id, name)}
     fresh = []
     for rel in layer.relations:
@@ -148,7 +158,9 @@ def _write_layer(project: Project, doc: Document, layer: LayerDraft, report: Fil
         project.store.set_status(doc.id, name, layer.status)
 
 
-def _write_file(project: Project, path: Path, drafts: list[DocumentDraft], report: FileReport) -> None:
+def _write_file(
+    project: Project, path: Path, drafts: list[DocumentDraft], report: FileReport, allow_duplicates: bool = False,
+) -> None:
     store = project.store
     with store.transaction():
         labels = [(s.label, "span") for d in drafts for lay in d.layers for s in lay.spans]
@@ -160,10 +172,18 @@ def _write_file(project: Project, path: Path, drafts: list[DocumentDraft], repor
             store.save_schema(schema)
             project.invalidate_schema()
         new_docs: dict[str, Document] = {}
+        skipped: set[str] = set()
         for draft in drafts:
             doc = Document(draft.doc_id, draft.text, draft.meta)
             known = store.document_sha256(doc.id)
-            if known is None and doc.id not in new_docs:
+            if known is None and doc.id not in new_docs and doc.id not in skipped:
+                same = store.documents_with_sha256(doc.sha256) + [d.id for d in new_docs.values() if d.sha256 == doc.sha256]
+                if same:
+                    report.duplicates.append((doc.id, same[0]))
+                    report.duplicates_skipped = not allow_duplicates
+                    if not allow_duplicates:
+                        skipped.add(doc.id)  # identical text already here under another id
+                        continue
                 new_docs[doc.id] = doc
                 report.documents_added.append(doc.id)
             elif known is not None and known != doc.sha256:
@@ -172,6 +192,8 @@ def _write_file(project: Project, path: Path, drafts: list[DocumentDraft], repor
                 report.documents_matched.append(doc.id)
         store.add_documents(list(new_docs.values()))
         for draft in drafts:
+            if draft.doc_id in skipped:
+                continue
             doc = Document(draft.doc_id, draft.text, draft.meta)
             for layer in draft.layers:
                 _write_layer(project, doc, layer, report)
@@ -185,10 +207,15 @@ def import_files(
     layer: str | None = None,
     label_map: dict[str, str] | None = None,
     progress: Callable[[int, int, str], bool | None] | None = None,
+    allow_duplicates: bool = False,
+    find_repeats: bool = True,
 ) -> ImportReport:
     """Import each file whole or not at all; a refused file is reported and the others go on.
 
     `progress(done, total, path)` may return False to cancel before the next file.
+    A document whose text is already in the project under another id is reported in
+    `FileReport.duplicates` and skipped, unless `allow_duplicates`. After documents are added,
+    repeated passages and near-duplicate documents are found again (`find_repeats=False` skips that).
     """
     report = ImportReport()
     files = expand_paths([Path(p) for p in paths], pair_brat=format in ("auto", "brat"))
@@ -203,14 +230,20 @@ def import_files(
                 if progress is not None and progress(index, len(files), str(path)) is False:
                     cancelled = True
                     break
-                report.files.append(_import_one(project, path, format, layer, label_map or {}))
+                report.files.append(_import_one(project, path, format, layer, label_map or {}, allow_duplicates))
                 index += 1
     if progress is not None and not cancelled:
         progress(len(files), len(files), "")
+    if find_repeats and report.total("documents_added"):
+        from annotator.project.passages import detect_repeats
+
+        report.repeats = detect_repeats(project)
     return report
 
 
-def _import_one(project: Project, path: Path, format: str, layer: str | None, label_map: dict[str, str]) -> FileReport:
+def _import_one(
+    project: Project, path: Path, format: str, layer: str | None, label_map: dict[str, str], allow_duplicates: bool
+) -> FileReport:
     entry = FileReport(str(path))
     try:
         entry.format = resolve_format(path, format)
@@ -220,7 +253,7 @@ def _import_one(project: Project, path: Path, format: str, layer: str | None, la
                 if layer is not None:
                     lay.name = layer
                 _apply_label_map(lay, label_map)
-        _write_file(project, path, drafts, entry)
+        _write_file(project, path, drafts, entry, allow_duplicates)
     except AnnotatorError as exc:
         entry = FileReport(str(path), entry.format, error=str(exc))
     return entry

@@ -6,6 +6,8 @@ from typing import Callable
 
 import sqlite_utils
 
+from annotator.store.assist import migrate_v2
+
 V1 = """
 CREATE TABLE project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -86,4 +88,4 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 # Append only: index i migrates a file from version i to i + 1. Never edit a shipped entry.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, migrate_v2]

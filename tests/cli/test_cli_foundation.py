@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import SEEDS
+from support import SEEDS
 
 
 def test_init_import_stats_export(cli, tmp_path):

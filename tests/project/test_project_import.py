@@ -3,7 +3,7 @@ import json
 import pytest
 
 from annotator import project as svc
-from conftest import SEEDS
+from support import SEEDS
 
 
 def jsonl(path, *records):

@@ -26,10 +26,29 @@ from annotator.project.exporting import annotated_documents, export
 from annotator.project.importing import ImportReport, import_files, parse_label_map
 from annotator.project.session import Project
 from annotator.project.stats import stats
+from annotator.project.workspace import (
+    LockHeld,
+    SearchHit,
+    document_overview,
+    label_usage,
+    last_place,
+    list_layers,
+    other_layers_allowed,
+    remember_place,
+    save_schema,
+    search_corpus,
+    set_other_layers_allowed,
+    validate_schema,
+    visible_layers,
+)
 
 __all__ = [
     "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
     "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
+    # the annotation workspace (annotator.project.workspace)
+    "LockHeld", "SearchHit", "document_overview", "label_usage", "last_place", "list_layers", "other_layers_allowed",
+    "remember_place", "save_schema", "search_corpus", "set_other_layers_allowed", "validate_schema",
+    "visible_layers",
 ]

@@ -244,10 +244,12 @@ class MainWindow(QMainWindow):
     def edit_schema(self) -> None:
         from annotator.ui.schema_editor.dialog import SchemaEditor
 
-        SchemaEditor(self.workspace, self).exec()
+        self.schema_editor = SchemaEditor(self.workspace, self)
+        self.schema_editor.open()  # window-modal, without a nested event loop
 
     def show_shortcuts(self) -> None:
-        dialogs.ShortcutSheet(self.specs, self).exec()
+        self.shortcut_sheet = dialogs.ShortcutSheet(self.specs, self)
+        self.shortcut_sheet.show()
 
     def show_guidelines(self) -> None:
         self.docks["Guidelines"].show()

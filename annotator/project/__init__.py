@@ -27,12 +27,14 @@ from annotator.project.importing import ImportReport, import_files, parse_label_
 from annotator.project.session import Project
 from annotator.project.stats import stats
 from annotator.project.workspace import (
+    LayerContent,
     LockHeld,
     SearchHit,
     document_overview,
     label_usage,
     last_place,
     list_layers,
+    load_layer,
     other_layers_allowed,
     remember_place,
     save_schema,
@@ -48,7 +50,8 @@ __all__ = [
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
     # the annotation workspace (annotator.project.workspace)
-    "LockHeld", "SearchHit", "document_overview", "label_usage", "last_place", "list_layers", "other_layers_allowed",
+    "LayerContent", "LockHeld", "SearchHit", "document_overview", "label_usage", "last_place", "list_layers",
+    "load_layer", "other_layers_allowed",
     "remember_place", "save_schema", "search_corpus", "set_other_layers_allowed", "validate_schema",
     "visible_layers",
 ]

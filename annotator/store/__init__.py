@@ -1,5 +1,7 @@
 """The project file: SQLite through sqlite-utils. The only package that imports sqlite_utils."""
 
+from annotator.store import light_import  # noqa: F401,I001 - first: keeps pandas/numpy out of start-up
+
 from annotator.store.db import SCHEMA_VERSION, ProjectStore, StoreError
 from annotator.store.lock import LockHeld
 

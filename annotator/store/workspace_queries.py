@@ -31,3 +31,11 @@ def rename_label(repo: Repository, *, kind: str, old: str, new: str) -> int:
     table = "spans" if kind == "span" else "relations"
     cursor = repo.db.execute(f"UPDATE {table} SET label = ? WHERE label = ?", [new, old])
     return cursor.rowcount
+
+
+def span_rows(repo: Repository, doc_id: str, layer: str) -> list[tuple]:
+    """(id, start, end, label, note, attrs JSON) of one document's layer, unordered: the fast path
+    for opening a document (the caller sorts; ORDER BY here costs a temporary B-tree)."""
+    return repo.db.execute(
+        "SELECT id, start, end, label, note, attrs FROM spans WHERE doc_id = ? AND layer = ?", [doc_id, layer]
+    ).fetchall()

@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.workspace.flush_place()
         self.project.close()
         super().closeEvent(event)
 

@@ -10,7 +10,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 import annotator.project as svc
@@ -60,6 +60,7 @@ class Workspace(QObject):
         self.relations: dict[str, Relation] = {}
         self.status: str = Status.TODO.value
         self.pending: Pending | None = None
+        self._place: tuple[str, str] | None = None
         self.save_state = SaveState()
 
     # the current document ---------------------------------------------------------------------
@@ -75,19 +76,29 @@ class Workspace(QObject):
     def open_document(self, doc_id: str, layer: str | None = None) -> None:
         layer = layer or self.layer or self.user
         doc = svc.document(self.project, doc_id)
+        content = svc.load_layer(self.project, doc_id=doc_id, layer=layer)
         self.doc, self.layer = doc, layer
         self.positions = TextPositions(doc.text)
-        self.spans = {s.id: s for s in svc.spans(self.project, doc_id=doc_id, layer=layer)}
-        self.relations = {r.id: r for r in svc.relations(self.project, doc_id=doc_id, layer=layer)}
-        self.status = svc.status(self.project, doc_id=doc_id, layer=layer)
+        self.spans = {s.id: s for s in content.spans}
+        self.relations = {r.id: r for r in content.relations}
+        self.status = content.status
         self.undo_group.setActiveStack(self.stack_for(doc_id, layer))
-        if not self.project.readonly:
-            try:
-                svc.remember_place(self.project, user=self.user, doc_id=doc_id, layer=layer)
-            except Exception as exc:  # where we are is a convenience; the edit path reports its own failures
-                log.warning("could not remember the place: %s", exc)
-                self.notice.emit(f"Could not remember the open document: {exc}")
         self.document_opened.emit()
+        if not self.project.readonly:
+            # after the first paint: the write (and its fsync) need not delay the text appearing
+            self._place = (doc_id, layer)
+            QTimer.singleShot(0, self.flush_place)
+
+    def flush_place(self) -> None:
+        """Store where the annotator is (deferred from open_document; also run on close)."""
+        place, self._place = self._place, None
+        if place is None or self.project.store.db is None:
+            return
+        try:
+            svc.remember_place(self.project, user=self.user, doc_id=place[0], layer=place[1])
+        except Exception as exc:  # where we are is a convenience; edits report their own failures
+            log.warning("could not remember the place: %s", exc)
+            self.notice.emit(f"Could not remember the open document: {exc}")
 
     def reload(self) -> None:
         if self.doc is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
@@ -29,18 +29,32 @@ class SpanTableModel(QAbstractTableModel):
         self.ws = workspace
         self.spans: list[Span] = []
         self._keys: list[tuple] = []
-        workspace.document_opened.connect(self.reload)
+        self._stale = False
+        workspace.document_opened.connect(self._document_opened)
         workspace.changed.connect(self.apply_change)
         workspace.schema_changed.connect(self.reload)
         self.reload()
+
+    def _document_opened(self) -> None:
+        """Empty at once, filled right after the text's first paint (sorting 50k rows takes a while)."""
+        self.beginResetModel()
+        self.spans, self._keys, self._stale = [], [], True
+        self.endResetModel()
+        QTimer.singleShot(0, self.ensure_loaded)
+
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.spans = sorted(self.ws.spans.values(), key=_key)
         self._keys = [_key(s) for s in self.spans]
+        self._stale = False
         self.endResetModel()
 
     def row_of(self, span_id: str) -> int:
+        self.ensure_loaded()
         span = self.ws.spans.get(span_id)
         if span is None:
             return -1
@@ -63,6 +77,9 @@ class SpanTableModel(QAbstractTableModel):
 
     def apply_change(self, change: ChangeSet) -> None:
         if self.ws.doc is None or change.doc_id != self.ws.doc.id or change.layer != self.ws.layer:
+            return
+        if self._stale:  # the workspace already holds this change: a fresh load includes it
+            self.reload()
             return
         for span in change.spans_removed:
             self._remove(span)

@@ -84,8 +84,6 @@ class MainWindow(QMainWindow):
         self.add_dock("Guidelines", self.guidelines, Area.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Spans"], self.docks["Guidelines"])
         self.docks["Spans"].raise_()
-        self.resizeDocks([self.docks["Documents"]], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Labels"]], [330], Qt.Orientation.Horizontal)
         # actions, menus, toolbar, status bar
         self.actions_by_id: dict[str, QAction] = {}
         self.specs: list[act.ActionSpec] = []
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
         self.find_bar.matches = []
         self._show_header()
         self._fill_layers()
-        self.who.setText(f"{ws.user} · layer {ws.layer}{' (read-only)' if ws.readonly else ''}")
+        self.who.setText(f"{ws.user} · " + (f"viewing {ws.layer}'s layer, read-only" if ws.readonly else "your layer"))
         self.palette.setEnabled(not ws.readonly)
 
     def _show_header(self) -> None:
@@ -286,8 +284,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
-        if state is not None:
-            self.restoreState(state)
+        self._default_sizes = state is None or not self.restoreState(state)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if getattr(self, "_default_sizes", False):  # first run: a layout that favours the text column
+            self._default_sizes = False
+            self.resizeDocks([self.docks["Documents"], self.docks["Labels"]], [330, 340], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["Labels"], self.docks["Selected span"], self.docks["Spans"]],
+                             [215, 225, 400], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workspace.pending is not None and not self._confirm_lose_pending():

@@ -77,7 +77,7 @@ QHeaderView::section {{ background: {c['window']}; color: {c['muted']}; border: 
 QLineEdit {{ border: 1px solid {c['border']}; border-radius: 4px; padding: 4px 6px; background: {c['base']}; }}
 QLineEdit:focus {{ border-color: {c['highlight']}; }}
 #DocHeader {{ background: {c['paper']}; border-bottom: 1px solid {c['border']}; }}
-#DocTitle {{ font-size: 15pt; font-weight: 600; color: {c['text']}; }}
+#DocTitle {{ font-size: 14pt; font-weight: 600; color: {c['text']}; }}
 #DocMeta {{ color: {c['muted']}; }}
 #Badge {{ border-radius: 9px; padding: 2px 9px; font-weight: 600; }}
 #SaveFailed {{ background: {c['bad']}; color: white; border-radius: 4px; padding: 2px 8px; font-weight: 600; }}

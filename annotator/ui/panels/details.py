@@ -52,7 +52,7 @@ class DetailsPanel(QWidget):
         self.swatch.setStyleSheet(swatch_css(colour))
         self.label.setText(f"<b>{html.escape(span.label)}</b>")
         shown = " ".join(text.split())
-        self.text.setText(f"“{html.escape(shown[:400])}{'…' if len(shown) > 400 else ''}”")
+        self.text.setText(f"“{html.escape(shown[:140])}{'…' if len(shown) > 140 else ''}”")
         self.where.setText(f"characters {span.start}–{span.end} · {span.end - span.start} long")
         self.note.setText(span.note)
         self.note.setReadOnly(readonly)

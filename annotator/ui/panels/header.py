@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import Document
@@ -26,8 +27,9 @@ class DocumentHeader(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 10)
         row.addLayout(text, 1)
-        row.addWidget(self.layer)
-        row.addWidget(self.status)
+        for badge in (self.layer, self.status):
+            badge.setFixedHeight(22)
+            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_document(self, doc: Document | None, *, status: str, layer: str, readonly: bool, spans: int = 0) -> None:
         if doc is None:
@@ -36,15 +38,17 @@ class DocumentHeader(QWidget):
             self.status.hide()
             self.layer.hide()
             return
-        self.title.setText(html.escape(doc.title))
-        outlet = doc.meta.get("outlet") or doc.meta.get("source") or ""
-        bits = [str(outlet)] if outlet else []
+        title = doc.title if len(doc.title) <= 72 else doc.title[:71] + "…"
+        self.title.setText(html.escape(title))
+        self.title.setToolTip(doc.title)
+        outlet = str(doc.meta.get("outlet") or "")
+        bits = [outlet] if outlet else []
         bits += [doc.id, f"{len(doc.text):,} characters", f"{spans} span{'s' if spans != 1 else ''}"]
         self.meta.setText(" · ".join(html.escape(b) for b in bits))
         colour = STATUS_COLOURS.get(status, "#9aa1ab")
         self.status.setText(status)
         self.status.setStyleSheet(f"background: {colour}; color: white;")
         self.status.show()
-        self.layer.setText(f"layer: {layer}" + (" · read-only" if readonly else ""))
+        self.layer.setText(f"{layer}'s layer · read-only" if readonly else f"layer: {layer}")
         self.layer.setStyleSheet("background: #6b7280; color: white;" if readonly else "background: #e5e7eb; color: #1d2126;")
         self.layer.show()

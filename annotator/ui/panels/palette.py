@@ -57,7 +57,6 @@ class LabelPalette(QWidget):
                 self.buttons[label.name] = button
             grid.setColumnStretch(2, 1)
             self._layout.addLayout(grid)
-        self._layout.addStretch(1)
 
 
 def _clear(layout) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 import annotator.project as svc
 from annotator.project import ChangeSet, Project
@@ -13,6 +13,23 @@ from annotator.project import ChangeSet, Project
 COLUMNS = ("Title", "Outlet", "Length", "Status", "Spans", "Links")
 STATUS_COLOURS = {"todo": "#9aa1ab", "in progress": "#E69F00", "done": "#009E73"}
 Index = QModelIndex | QPersistentModelIndex
+_DOTS: dict[str, QIcon] = {}
+
+
+def status_dot(status: str) -> QIcon:
+    """A small filled circle in the status colour (cached)."""
+    icon = _DOTS.get(status)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATUS_COLOURS.get(status, "#9aa1ab")))
+        painter.drawEllipse(2, 2, 8, 8)
+        painter.end()
+        icon = _DOTS[status] = QIcon(pixmap)
+    return icon
 
 
 class QueueModel(QAbstractTableModel):
@@ -55,7 +72,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row['title']}\n{row['id']} · {row['length']:,} characters · {row['status']}"
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
-            return QColor(STATUS_COLOURS.get(row["status"], "#9aa1ab"))
+            return status_dot(row["status"])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ID_ROLE:

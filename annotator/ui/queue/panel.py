@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QProgressBar, QTableView, QVBoxLayout, QWidget
 
 from annotator.ui.queue.model import QueueModel
@@ -39,6 +39,7 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setIconSize(QSize(12, 12))
         for col in (1, 2, 5):  # outlet, length and links: in the tooltip and the header; keep the panel narrow
             self.table.setColumnHidden(col, True)
         self.table.activated.connect(self._activated)

@@ -46,8 +46,10 @@ class SpanPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 110)
-        for col in (2, 3):
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 100)
+        header.resizeSection(4, 120)
+        for col in (2, 3, 5):  # offsets and note: in the details panel and the tooltip
             self.table.setColumnHidden(col, True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)

@@ -68,6 +68,8 @@ def run_app(*, project: str | None = None, screenshot: str | None = None, doc: s
 
     settings = Settings()
     apply_theme(app, settings.theme)
+    if not screenshot:
+        sys.excepthook = _show_unexpected
     try:
         path = Path(project) if project else ensure_demo_project()
         who = resolve_user(user, settings, interactive=not screenshot)
@@ -88,6 +90,20 @@ def run_app(*, project: str | None = None, screenshot: str | None = None, doc: s
     window.open_requested.connect(lambda p: _reopen(window, p, settings))
     window.show()
     return app.exec()
+
+
+def _show_unexpected(kind, value, tb) -> None:
+    """A bug must not kill the window silently or dump a traceback on the user: log it, say it."""
+    import logging
+    import traceback
+
+    from annotator.ui import dialogs
+
+    logging.getLogger("annotator.ui").error("unexpected error", exc_info=(kind, value, tb))
+    traceback.print_exception(kind, value, tb)  # for a bug report, on the terminal that started the app
+    dialogs.show_error(None, "Something went wrong",
+                       f"{kind.__name__}: {value}\n\nYour saved work is safe in the project file. "
+                       "Please report this with the terminal output.")
 
 
 def _screenshot(app, window, out: str) -> int:

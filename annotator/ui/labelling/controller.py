@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Span
@@ -74,14 +76,15 @@ class Labeller(QObject):
 
     def describe(self, span: Span) -> str:
         """Tooltip text: label, note, and what it is linked to."""
-        lines = [f"<b>{span.label}</b> — “{_short(span.text_in(self.ws.doc.text if self.ws.doc else ''))}”"]
+        esc = html.escape
+        lines = [f"<b>{esc(span.label)}</b> — “{esc(_short(span.text_in(self.ws.doc.text if self.ws.doc else '')))}”"]
         if span.note:
-            lines.append(f"<i>Note:</i> {span.note}")
+            lines.append(f"<i>Note:</i> {esc(span.note)}")
         for rel in self.ws.relations_of(span.id):
             other = self.ws.spans.get(rel.tail if rel.head == span.id else rel.head)
             if other is not None:
                 arrow = "→" if rel.head == span.id else "←"
-                lines.append(f"{rel.label} {arrow} “{_short(other.text_in(self.ws.doc.text))}”")
+                lines.append(f"{esc(rel.label)} {arrow} “{esc(_short(other.text_in(self.ws.doc.text)))}”")
         return "<br>".join(lines)
 
     # labelling --------------------------------------------------------------------------------

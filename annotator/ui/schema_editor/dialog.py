@@ -81,4 +81,7 @@ class SchemaEditor(QDialog):
         except AnnotatorError as exc:
             self.error.setText(f"Not saved: {exc}")
             return
+        except Exception as exc:  # the project file failed (locked, full): say so, keep the edits open
+            self.error.setText(f"Not saved — {type(exc).__name__}: {exc}. Your changes are still here; try again.")
+            return
         self.accept()

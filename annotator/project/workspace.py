@@ -66,31 +66,31 @@ def document_overview(project: Project, *, layer: str) -> list[dict[str, Any]]:
 # opening a document ------------------------------------------------------------------------
 @dataclass
 class LayerContent:
-    """What the workspace shows of one document in one layer."""
+    """What the workspace shows of one document in one layer.
 
-    spans: list[Span] = field(default_factory=list)
+    Spans come as rows `(id, start, end, label, note, attrs JSON)`, unordered, because building 50,000
+    Span objects takes longer than reading them; `span(row)` makes one when it is needed.
+    """
+
+    doc_id: str
+    layer: str
+    span_rows: list[tuple] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     status: str = Status.TODO.value
 
+    def span(self, row: tuple) -> Span:
+        return Span(row[0], self.doc_id, self.layer, row[1], row[2], row[3], row[4],
+                    {} if row[5] == "{}" else json.loads(row[5]))
 
-def _fast_span(new, doc_id: str, layer: str, row: tuple) -> Span:
-    # Span is a frozen dataclass: its __init__ pays one object.__setattr__ per field, which is most of
-    # the cost of opening a document with 50,000 spans. Filling __dict__ builds an equal object.
-    span = new(Span)
-    span.__dict__.update(id=row[0], doc_id=doc_id, layer=layer, start=row[1], end=row[2], label=row[3],
-                         note=row[4], attrs={} if row[5] == "{}" else json.loads(row[5]))
-    return span
+    @property
+    def spans(self) -> list[Span]:
+        return [self.span(row) for row in self.span_rows]
 
 
 def load_layer(project: Project, *, doc_id: str, layer: str) -> LayerContent:
-    """Spans, relations and status of one document in one layer, read as fast as the file allows."""
-    rows = queries.span_rows(project.store, doc_id, layer)
-    if hasattr(Span, "__slots__"):  # pragma: no cover - if the model ever moves to slots, use its __init__
-        spans = [Span(r[0], doc_id, layer, r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
-    else:
-        new = object.__new__
-        spans = [_fast_span(new, doc_id, layer, r) for r in rows]
-    return LayerContent(spans, project.store.relations(doc_id, layer),
+    """Spans (as rows), relations and status of one document in one layer, read as fast as the file allows."""
+    return LayerContent(doc_id, layer, queries.span_rows(project.store, doc_id, layer),
+                        project.store.relations(doc_id, layer),
                         project.store.get_status(doc_id, layer) or Status.TODO.value)
 
 

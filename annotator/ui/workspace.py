@@ -17,6 +17,7 @@ import annotator.project as svc
 from annotator.core.model import Document, Relation, Span, Status
 from annotator.project import ChangeSet, Project
 from annotator.ui.offsets import TextPositions
+from annotator.ui.span_map import SpanMap
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class Workspace(QObject):
         self.doc: Document | None = None
         self.layer: str = self.user
         self.positions = TextPositions("")
-        self.spans: dict[str, Span] = {}
+        self.spans: SpanMap = SpanMap()
         self.relations: dict[str, Relation] = {}
         self.status: str = Status.TODO.value
         self.pending: Pending | None = None
@@ -79,7 +80,7 @@ class Workspace(QObject):
         content = svc.load_layer(self.project, doc_id=doc_id, layer=layer)
         self.doc, self.layer = doc, layer
         self.positions = TextPositions(doc.text)
-        self.spans = {s.id: s for s in content.spans}
+        self.spans = SpanMap({row[0]: row for row in content.span_rows}, content.span)
         self.relations = {r.id: r for r in content.relations}
         self.status = content.status
         self.undo_group.setActiveStack(self.stack_for(doc_id, layer))

@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from typing import Iterable, Iterator
 
 from annotator.core.model import Span
+from annotator.ui.span_map import SpanMap
 
 # Spans longer than this (whole paragraphs, whole documents) are few; keeping them aside lets the
 # bisect window for the rest stay narrow, so a query never degrades to a scan of every span.
@@ -18,18 +19,22 @@ def innermost_first(span: Span) -> tuple:
 
 
 class SpanIndex:
-    """Spans of one document and layer, by code point offsets."""
+    """Spans of one document and layer, by code point offsets.
 
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._spans: dict[str, Span] = {}
-        self._long: dict[str, Span] = {}
-        self._keys: list[tuple[int, str]] = []
-        items = list(spans)
-        for span in items:
-            self._spans[span.id] = span
-            if span.end - span.start > LONG:
-                self._long[span.id] = span
-        self._keys = sorted((s.start, s.id) for s in self._spans.values() if s.id not in self._long)
+    Built from a SpanMap it makes Span objects only for the spans a query touches.
+    """
+
+    def __init__(self, spans: Iterable[Span] | SpanMap = ()) -> None:
+        self._spans = spans.copy() if isinstance(spans, SpanMap) else SpanMap.of(spans)
+        self._long: set[str] = set()
+        keys = []
+        for start, end, _label, span_id in self._spans.briefs():
+            if end - start > LONG:
+                self._long.add(span_id)
+            else:
+                keys.append((start, span_id))
+        keys.sort()
+        self._keys: list[tuple[int, str]] = keys
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -48,7 +53,7 @@ class SpanIndex:
             self.remove(span.id)
         self._spans[span.id] = span
         if span.end - span.start > LONG:
-            self._long[span.id] = span
+            self._long.add(span.id)
         else:
             insort(self._keys, (span.start, span.id))
 
@@ -56,7 +61,9 @@ class SpanIndex:
         span = self._spans.pop(span_id, None)
         if span is None:
             return None
-        if self._long.pop(span_id, None) is None:
+        if span_id in self._long:
+            self._long.discard(span_id)
+        else:
             i = bisect_left(self._keys, (span.start, span.id))
             if i < len(self._keys) and self._keys[i] == (span.start, span.id):
                 del self._keys[i]
@@ -69,7 +76,7 @@ class SpanIndex:
         found = [self._spans[sid] for _, sid in self._keys[lo:hi]]
         found = [s for s in found if s.end > a]
         if self._long:
-            found += [s for s in self._long.values() if s.start < b and s.end > a]
+            found += [s for s in map(self._spans.__getitem__, self._long) if s.start < b and s.end > a]
             found.sort(key=lambda s: (s.start, s.end, s.id))
         return found
 
@@ -95,11 +102,24 @@ class SpanIndex:
         """Every span by start, then end."""
         return sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.label, s.id))
 
-    def neighbour(self, pos: int, *, forward: bool) -> Span | None:
-        """The first span starting after `pos` (or the last starting before it), wrapping around."""
-        spans = self.ordered()
-        if not spans:
+    def neighbour(self, pos: int, *, forward: bool, current: str | None = None) -> Span | None:
+        """The span after (or before) `current`, or the first starting after (before) `pos`; wraps around."""
+        if not self._spans:
             return None
-        if forward:
-            return next((s for s in spans if s.start > pos), spans[0])
-        return next((s for s in reversed(spans) if s.start < pos), spans[-1])
+        if self._long:  # rare: whole-paragraph spans; fall back to a full ordering
+            spans = self.ordered()
+            if current is not None and current in self._spans:
+                i = [s.id for s in spans].index(current)
+                return spans[(i + (1 if forward else -1)) % len(spans)]
+            if forward:
+                return next((s for s in spans if s.start > pos), spans[0])
+            return next((s for s in reversed(spans) if s.start < pos), spans[-1])
+        keys = self._keys
+        if current is not None and current in self._spans:
+            i = bisect_left(keys, (self._spans[current].start, current))
+            j = (i + (1 if forward else -1)) % len(keys)
+        elif forward:
+            j = bisect_left(keys, (pos + 1,)) % len(keys)
+        else:
+            j = bisect_left(keys, (pos,)) - 1
+        return self._spans[keys[j][1]]

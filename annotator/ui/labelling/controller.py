@@ -55,8 +55,10 @@ class Labeller(QObject):
             return
         span = self.span
         rng = self.view.selection_range()
-        pos = span.start if span else (rng[0] if rng else self.ws.positions.from_qt(self.view.textCursor().position()) - (0 if forward else -1))
-        nxt = self.view.index.neighbour(pos, forward=forward)
+        pos = rng[0] if rng else self.ws.positions.from_qt(self.view.textCursor().position())
+        if forward:
+            pos -= 1  # a span starting right at the cursor comes first
+        nxt = self.view.index.neighbour(pos, forward=forward, current=span.id if span else None)
         if nxt is not None:
             self.view.clear_selection(nxt.start)
             self.select(nxt.id)
@@ -151,7 +153,9 @@ class Labeller(QObject):
         if self.ws.readonly:
             self.ws.notice.emit(f"The layer {self.ws.layer!r} is read-only here.")
             return False
-        session = linking.start(self.ws.schema, span, list(self.ws.spans.values()), label)
+        schema = self.ws.schema
+        linkable = [self.ws.spans[b[3]] for b in self.ws.spans.briefs() if schema.group_of(b[2]) in linking.GROUPS]
+        session = linking.start(schema, span, linkable, label)
         if session is None:
             self.ws.notice.emit(f"A {span.label} is not linked; links go from a claim to a source.")
             return False
@@ -213,7 +217,7 @@ class Labeller(QObject):
     def _on_open(self) -> None:
         self.link = None
         self.selected = None
-        self.view.load(self.ws.doc.text, self.ws.spans.values(), self.ws.positions)
+        self.view.load(self.ws.doc.text, self.ws.spans, self.ws.positions)
         self.selection_changed.emit(None)
 
     def _on_change(self, change: ChangeSet) -> None:

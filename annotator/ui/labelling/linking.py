@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from annotator.core.model import Schema, Span
 
 CLAIM, SOURCE = "claim", "source"
+GROUPS = (CLAIM, SOURCE)
 
 
 @dataclass

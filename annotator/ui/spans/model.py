@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Span
 from annotator.project import ChangeSet
 from annotator.ui import commands as cmd
+from annotator.ui.span_map import SpanMap
 from annotator.ui.workspace import Workspace
 
 COLUMNS = ("Label", "Text", "Start", "End", "Links", "Note")
@@ -18,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _key(span: Span) -> tuple:
-    return (span.start, span.end, span.label, span.id)
+    return (span.start, span.end, span.label, span.id)  # the same order as SpanMap.briefs() sorted
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -27,8 +28,7 @@ class SpanTableModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.ws = workspace
-        self.spans: list[Span] = []
-        self._keys: list[tuple] = []
+        self._keys: list[tuple] = []  # (start, end, label, id) of each row, sorted; Spans come from the workspace
         self._stale = False
         workspace.document_opened.connect(self._document_opened)
         workspace.changed.connect(self.apply_change)
@@ -38,7 +38,7 @@ class SpanTableModel(QAbstractTableModel):
     def _document_opened(self) -> None:
         """Empty at once, filled right after the text's first paint (sorting 50k rows takes a while)."""
         self.beginResetModel()
-        self.spans, self._keys, self._stale = [], [], True
+        self._keys, self._stale = [], True
         self.endResetModel()
         QTimer.singleShot(0, self.ensure_loaded)
 
@@ -48,8 +48,7 @@ class SpanTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.spans = sorted(self.ws.spans.values(), key=_key)
-        self._keys = [_key(s) for s in self.spans]
+        self._keys = sorted(self.ws.spans.briefs()) if isinstance(self.ws.spans, SpanMap) else sorted(map(_key, self.ws.spans.values()))
         self._stale = False
         self.endResetModel()
 
@@ -59,19 +58,21 @@ class SpanTableModel(QAbstractTableModel):
         if span is None:
             return -1
         i = bisect_left(self._keys, _key(span))
-        return i if i < len(self.spans) and self.spans[i].id == span_id else -1
+        return i if i < len(self._keys) and self._keys[i][3] == span_id else -1
+
+    def span_at(self, row: int) -> Span:
+        return self.ws.spans[self._keys[row][3]]
 
     def _remove(self, span: Span) -> None:
         i = bisect_left(self._keys, _key(span))
-        if i < len(self.spans) and self.spans[i].id == span.id:
+        if i < len(self._keys) and self._keys[i][3] == span.id:
             self.beginRemoveRows(QModelIndex(), i, i)
-            del self.spans[i], self._keys[i]
+            del self._keys[i]
             self.endRemoveRows()
 
     def _insert(self, span: Span) -> None:
         i = bisect_left(self._keys, _key(span))
         self.beginInsertRows(QModelIndex(), i, i)
-        self.spans.insert(i, span)
         self._keys.insert(i, _key(span))
         self.endInsertRows()
 
@@ -97,7 +98,7 @@ class SpanTableModel(QAbstractTableModel):
 
     # Qt model API -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.spans)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -119,9 +120,9 @@ class SpanTableModel(QAbstractTableModel):
         return "; ".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.spans)):
+        if not index.isValid() or not (0 <= index.row() < len(self._keys)):
             return None
-        span, col = self.spans[index.row()], index.column()
+        span, col = self.span_at(index.row()), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
                 return span.label
@@ -148,7 +149,7 @@ class SpanTableModel(QAbstractTableModel):
         """Inline relabel: an undoable command through the workspace."""
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.EditRole:
             return False
-        span = self.spans[index.row()]
+        span = self.span_at(index.row())
         entry = self.ws.schema.get(str(value))
         if entry is None or entry.kind != "span" or span.label == value:
             return False

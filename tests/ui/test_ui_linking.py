@@ -87,7 +87,7 @@ def test_selecting_a_claim_lights_up_its_source_and_back(qtbot, make_window, see
     assert window.view.related == {source.id}
     key(qtbot, window, "Shift+Tab")
     assert window.labeller.selected == source.id and window.view.related == {claim.id}
-    assert "said_by" in window.details.links.text()
+    assert "said_by" in window.details.text()
 
 
 def test_escape_cancels_linking_without_a_link(qtbot, make_window, seeded_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QTextBlock, QTextCharFormat, QTextCursor, QTextLayout
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QRegion, QTextBlock, QTextCharFormat, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Span
@@ -102,12 +102,27 @@ class DocumentView(QPlainTextEdit):
         self.set_ghost_spans(())
 
     def set_highlight(self, *, selected: str | None, related: Iterable[str] = ()) -> None:
-        self.selected, self.related = selected, set(related)
-        self.viewport().update()
+        related = set(related)
+        touched = {self.selected, selected} | self.related | related
+        self.selected, self.related = selected, related
+        self._update_spans(touched)
+
+    def _update_spans(self, span_ids: Iterable[str | None]) -> None:
+        """Repaint only where these spans are on screen (their outlines may have changed)."""
+        blocks = self.visible_blocks()
+        region = QRegion()
+        for span_id in span_ids:
+            span = self.index.get(span_id) if span_id else None
+            if span is not None:
+                for r in self.rects_for(span.start, span.end, blocks):
+                    region += r.adjusted(-4, -3, 4, 3).toAlignedRect()
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def set_candidates(self, candidates: list[str], current: str | None) -> None:
+        touched = set(self.candidates) | set(candidates)
         self.candidates, self.candidate = list(candidates), current
-        self.viewport().update()
+        self._update_spans(touched)
 
     def _invalidate(self, start: int, end: int) -> None:
         doc = self.document()
@@ -116,7 +131,17 @@ class DocumentView(QPlainTextEdit):
         for number in range(first, last + 1):
             self._formatted.pop(number, None)
             self.segments.pop(number, None)
-        self.viewport().update()
+        # repaint only those blocks, where they are on screen
+        region = QRegion()
+        offset = self.contentOffset()
+        block = doc.findBlockByNumber(first)
+        while block.isValid() and block.blockNumber() <= last:
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.bottom() >= 0 and rect.top() <= self.viewport().height():
+                region += rect.toAlignedRect().adjusted(0, -2, 0, 2)
+            block = block.next()
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     # formats for the blocks on screen ----------------------------------------------------------
     def visible_blocks(self) -> list[tuple[QTextBlock, QRectF]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.core.model import Document
 from annotator.ui.queue.model import STATUS_COLOURS
@@ -18,6 +18,8 @@ class DocumentHeader(QWidget):
         self.setAutoFillBackground(True)
         self.title = QLabel(objectName="DocTitle", wordWrap=True)
         self.meta = QLabel(objectName="DocMeta")
+        # Text that changes with every edit must not resize anything: a relayout repaints the whole window.
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status = QLabel(objectName="Badge")
         self.layer = QLabel(objectName="Badge")
         text = QVBoxLayout()
@@ -43,12 +45,17 @@ class DocumentHeader(QWidget):
         self.title.setToolTip(doc.title)
         outlet = str(doc.meta.get("outlet") or "")
         bits = [outlet] if outlet else []
-        bits += [doc.id, f"{len(doc.text):,} characters", f"{spans} span{'s' if spans != 1 else ''}"]
+        bits += [doc.id, f"{len(doc.text):,} characters"]  # counts live in the queue: no relayout per edit
         self.meta.setText(" · ".join(html.escape(b) for b in bits))
         colour = STATUS_COLOURS.get(status, "#9aa1ab")
         self.status.setText(status)
-        self.status.setStyleSheet(f"background: {colour}; color: white;")
+        _style(self.status, f"background: {colour}; color: white;")
         self.status.show()
         self.layer.setText(f"{layer}'s layer · read-only" if readonly else f"layer: {layer}")
-        self.layer.setStyleSheet("background: #6b7280; color: white;" if readonly else "background: #e5e7eb; color: #1d2126;")
+        _style(self.layer, "background: #6b7280; color: white;" if readonly else "background: #e5e7eb; color: #1d2126;")
         self.layer.show()
+
+
+def _style(widget: QWidget, sheet: str) -> None:
+    if widget.styleSheet() != sheet:  # re-polishing costs a millisecond per call; edits call this often
+        widget.setStyleSheet(sheet)

@@ -14,6 +14,7 @@ class SaveIndicator(QLabel):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("✗ Not saved — Retry: Ctrl+Shift+S") + 20)
         workspace.save_state_changed.connect(self.show_state)
         self.show_state(workspace.save_state)
 
@@ -31,8 +32,10 @@ class SaveIndicator(QLabel):
             self.setObjectName("")
             self.setText("All changes saved" if not state.message else state.message)
             self.setToolTip(str(self.ws.project.path))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.objectName() != getattr(self, "_polished_as", None):
+            self._polished_as = self.objectName()
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class ErrorBanner(QWidget):

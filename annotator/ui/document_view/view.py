@@ -289,13 +289,20 @@ class DocumentView(QPlainTextEdit):
         return super().event(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        # Centre a readable column; margins first, so that the layout below wraps at the new width.
+        self._centre_column()  # margins first, so that the layout below wraps at the new width
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the column is measured in characters
+            self._centre_column()
+
+    def _centre_column(self) -> None:
         spare = max(0, self.width() - self.verticalScrollBar().sizeHint().width() - self.text_column())
         margins = (spare // 2, 0, spare - spare // 2, 0)
         if margins != self._margins:
             self._margins = margins
             self.setViewportMargins(*margins)
-        super().resizeEvent(event)
 
     def text_column(self) -> int:
         """Column width in pixels: ~85 average characters of the current font, margins included."""

@@ -84,7 +84,15 @@ def run_app(*, project: str | None = None, screenshot: str | None = None, doc: s
         return 1
     settings.last_user = who
     settings.last_project = str(path)
-    window.start(doc=doc, layer=layer)
+    try:
+        window.start(doc=doc, layer=layer)
+    except AnnotatorError as exc:
+        if screenshot:
+            window.close()
+            print(f"annotator: error: {exc}", file=sys.stderr)
+            return 1
+        dialogs.show_error(window, "Cannot open the document", str(exc))
+        window.start()
     if screenshot:
         return _screenshot(app, window, screenshot)
     window.open_requested.connect(lambda p: _reopen(window, p, settings))

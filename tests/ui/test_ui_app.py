@@ -155,3 +155,11 @@ def test_closing_with_an_unsaved_edit_asks_first(qtbot, make_window, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     assert window.close() is False and window.isVisible()
     assert "disk I/O error" in asked[0]
+
+
+def test_screenshot_of_an_unknown_document_fails_with_a_message(qtbot, seeded_path, tmp_path, capsys):
+    from annotator.ui.app import run_app
+
+    assert run_app(project=str(seeded_path), screenshot=str(tmp_path / "x.png"), doc="nope", user="alice") == 1
+    assert "no document 'nope'" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()

@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             self._default_sizes = False
             self.resizeDocks([self.docks["Documents"], self.docks["Labels"]], [330, 340], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["Labels"], self.docks["Selected span"], self.docks["Spans"]],
-                             [215, 225, 400], Qt.Orientation.Vertical)
+                             [225, 290, 330], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workspace.pending is not None and not self._confirm_lose_pending():

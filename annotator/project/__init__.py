@@ -64,6 +64,23 @@ from annotator.project.suggesting import (
     suggest,
     suggestions_in_sentence,
 )
+from annotator.project.workspace import (
+    LayerContent,
+    LockHeld,
+    SearchHit,
+    document_overview,
+    label_usage,
+    last_place,
+    list_layers,
+    load_layer,
+    other_layers_allowed,
+    remember_place,
+    save_schema,
+    search_corpus,
+    set_other_layers_allowed,
+    validate_schema,
+    visible_layers,
+)
 
 __all__ = [
     "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
@@ -80,4 +97,9 @@ __all__ = [
     "accept_suggestions", "cluster_members", "cluster_of", "copy_spans_to_twins", "detect_repeats", "join_cluster",
     "leave_cluster", "near_duplicates", "pending_suggestions", "reject_suggestion", "repeats", "set_clusters",
     "similar_claims", "suggest", "suggestions_in_sentence",
+    # the annotation workspace (annotator.project.workspace)
+    "LayerContent", "LockHeld", "SearchHit", "document_overview", "label_usage", "last_place", "list_layers",
+    "load_layer", "other_layers_allowed",
+    "remember_place", "save_schema", "search_corpus", "set_other_layers_allowed", "validate_schema",
+    "visible_layers",
 ]

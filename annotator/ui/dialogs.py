@@ -1,0 +1,55 @@
+"""Small dialogs: the shortcut sheet, asking who is annotating, messages. Tests replace `ask_*` functions."""
+
+from __future__ import annotations
+
+import getpass
+import html
+from itertools import groupby
+from typing import Iterable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from annotator.ui.actions import ActionSpec, shortcut_rows
+
+
+def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
+    """The F1 sheet, generated from the action table (so it can never disagree with the keys)."""
+    parts = ["<h2>Keyboard shortcuts</h2>",
+             "<p>Select text with the mouse or Shift+arrows (Ctrl+Shift+arrows by word), then press a label key. "
+             "Tab moves between spans; with a claim selected, <b>l</b> or <b>d</b> starts a link, Tab chooses the "
+             "source, Enter confirms. Everything is saved the moment you do it.</p>"]
+    for group, rows in groupby(shortcut_rows(specs), key=lambda r: r[0]):
+        parts.append(f"<h3>{html.escape(group)}</h3><table cellspacing='0' cellpadding='3'>")
+        for _g, text, keys in rows:
+            parts.append(f"<tr><td width='170'><code>{html.escape(keys)}</code></td><td>{html.escape(text)}</td></tr>")
+        parts.append("</table>")
+    return "".join(parts)
+
+
+class ShortcutSheet(QDialog):
+    def __init__(self, specs: Iterable[ActionSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 640)
+        self.browser = QTextBrowser()
+        self.browser.setHtml(shortcut_sheet_html(specs))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+
+def ask_identity(parent: QWidget | None = None, default: str | None = None) -> str | None:
+    """Who is annotating (their layer's name); None when cancelled."""
+    name, ok = QInputDialog.getText(
+        parent, "Who is annotating?",
+        "Your name names your layer of annotations (others do not see it unless the project allows):",
+        text=default or getpass.getuser(),
+    )
+    name = name.strip()
+    return name if ok and name else None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)

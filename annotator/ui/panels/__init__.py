@@ -1,0 +1,1 @@
+"""Small panels the main window places: palette, details, document header, guidelines, save state."""

@@ -173,3 +173,10 @@ def test_folder_expands_to_known_files_and_pairs_once(tmp_path):
     for name in ("a.txt", "b.txt", "b.ann", "README.md", "notes.docx"):
         write(tmp_path / name, "x")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.txt", "b.ann"]
+
+
+def test_title_skips_menu_items_and_datelines():
+    from annotator.formats.txt import title_of
+
+    text = "Projects\nAll news\nFlag Thursday, 13 February 2025\n13 February 2025, 10:40\n'More than talks'. What did they agree on?\nBody"
+    assert title_of(text) == "'More than talks'. What did they agree on?"

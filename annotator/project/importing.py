@@ -172,12 +172,14 @@ def _write_file(
             store.save_schema(schema)
             project.invalidate_schema()
         new_docs: dict[str, Document] = {}
+        new_by_sha: dict[str, str] = {}
         skipped: set[str] = set()
         for draft in drafts:
             doc = Document(draft.doc_id, draft.text, draft.meta)
+            sha = doc.sha256
             known = store.document_sha256(doc.id)
             if known is None and doc.id not in new_docs and doc.id not in skipped:
-                same = store.documents_with_sha256(doc.sha256) + [d.id for d in new_docs.values() if d.sha256 == doc.sha256]
+                same = store.documents_with_sha256(sha) + ([new_by_sha[sha]] if sha in new_by_sha else [])
                 if same:
                     report.duplicates.append((doc.id, same[0]))
                     report.duplicates_skipped = not allow_duplicates
@@ -185,8 +187,9 @@ def _write_file(
                         skipped.add(doc.id)  # identical text already here under another id
                         continue
                 new_docs[doc.id] = doc
+                new_by_sha.setdefault(sha, doc.id)
                 report.documents_added.append(doc.id)
-            elif known is not None and known != doc.sha256:
+            elif known is not None and known != sha:
                 raise FormatError(path, f"document {doc.id!r} is already in the project with a different text", line=draft.line)
             elif known is not None and doc.id not in report.documents_matched:
                 report.documents_matched.append(doc.id)

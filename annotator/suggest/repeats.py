@@ -12,8 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable
+
+import numpy as np
 
 from datasketch import MinHash, MinHashLSH
 
@@ -23,6 +26,7 @@ MIN_CHARS = 40  # shorter paragraphs (menus, "Tags", bylines) repeat without mea
 MIN_WORDS = 6
 FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
                       "\u00a0": " "})
+FOLD_PAIRS = tuple((chr(k), v) for k, v in FOLD.items())
 WORD = re.compile(r"\w+")
 
 
@@ -43,8 +47,12 @@ class Passage:
 
 
 def normalise(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).translate(FOLD).casefold()
-    return " ".join(folded.split())
+    folded = unicodedata.normalize("NFKC", text)
+    # str.replace per character is C-fast; str.translate with a dict is ~20x slower on long texts.
+    for source, target in FOLD_PAIRS:
+        if source in folded:
+            folded = folded.replace(source, target)
+    return " ".join(folded.casefold().split())
 
 
 def _sha(text: str) -> str:
@@ -128,11 +136,20 @@ def _blocks(texts: dict[str, str], keyed: dict[str, list[tuple[int, int, str]]],
     return out
 
 
-def _shingles(text: str, size: int = 5) -> list[bytes]:
+def _shingles(text: str, size: int = 5) -> list[int]:
+    """32-bit hashes of the word 5-shingles, rolled with numpy instead of joining strings per shingle."""
     words = WORD.findall(normalise(text))
-    if len(words) < size:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
+    if not words:
+        return []
+    table = {w: zlib.crc32(w.encode("utf-8")) for w in set(words)}
+    ids = np.array([table[w] for w in words], dtype=np.uint64)
+    if len(ids) < size:
+        return [zlib.crc32(" ".join(words).encode("utf-8"))]
+    mask, base = np.uint64(0xFFFFFFFF), np.uint64(1_000_003)
+    rolled = ids[: len(ids) - size + 1].copy()
+    for k in range(1, size):
+        rolled = ((rolled * base) & mask) ^ ids[k : len(ids) - size + 1 + k]
+    return rolled.tolist()
 
 
 def near_duplicates(documents: Iterable[tuple[str, str]], threshold: float = 0.7,
@@ -144,7 +161,8 @@ def near_duplicates(documents: Iterable[tuple[str, str]], threshold: float = 0.7
         shingles = _shingles(text)
         if not shingles:
             continue
-        sketch = MinHash(num_perm=num_perm, seed=7)
+        # The shingles are 32-bit hashes already (MinHash keeps 32 bits anyway): no sha1 per shingle.
+        sketch = MinHash(num_perm=num_perm, seed=7, hashfunc=int)
         sketch.update_batch(shingles)
         hashes[doc_id] = sketch
         lsh.insert(doc_id, sketch)

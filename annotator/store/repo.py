@@ -78,7 +78,8 @@ class Repository:
 
     # documents ------------------------------------------------------------------------------
     def add_documents(self, docs: list[Document]) -> None:
-        first = self._rows("SELECT COALESCE(MAX(position), -1) + 1 FROM documents")[0][0]
+        # MAX(rowid) is a b-tree lookup; MAX(position) has no index and would scan every text.
+        first = self._rows("SELECT COALESCE(MAX(rowid), 0) FROM documents")[0][0]
         stamp = now()
         self.db.conn.executemany(
             "INSERT INTO documents (id, position, text, sha256, meta, added) VALUES (?, ?, ?, ?, ?, ?)",

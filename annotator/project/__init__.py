@@ -20,14 +20,27 @@ from annotator.project.annotate import (
     unlink,
     update_span,
 )
+from annotator.project.backups import (
+    BackupInfo,
+    backup_if_due,
+    backup_now,
+    backups_folder,
+    find_backup,
+    list_backups,
+    restore_backup,
+)
 from annotator.project.changes import ChangeSet
 from annotator.project.demo import demo_project_path, ensure_demo_project
 from annotator.project.exporting import annotated_documents, export
+from annotator.project.health import check_project
 from annotator.project.importing import ImportReport, import_files, parse_label_map
 from annotator.project.session import Project
 from annotator.project.stats import stats
+from annotator.store import LockHeld, StoreError, WriteFailed
 
 __all__ = [
+    "BackupInfo", "LockHeld", "StoreError", "WriteFailed", "backup_if_due", "backup_now", "backups_folder",
+    "check_project", "find_backup", "list_backups", "restore_backup",
     "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
     "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",

@@ -44,6 +44,9 @@ def json_items_with_lines(path: Path, text: str) -> list[tuple[int, Any]]:
                 raise FormatError(path, "expected ',' or ']' between tasks", line=_line(text, i))
     except json.JSONDecodeError as exc:
         raise FormatError(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; arrays nested 100,000 deep
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise FormatError(path, f"not acceptable JSON: {why}") from None
 
 
 def _layer_name(annotation: dict) -> str:

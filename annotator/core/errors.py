@@ -31,9 +31,10 @@ class FormatError(AnnotatorError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = ""
+        places = []
         if self.line is not None:
-            where = f"line {self.line}: "
-        elif self.byte is not None:
-            where = f"byte {self.byte}: "
+            places.append(f"line {self.line}")
+        if self.byte is not None:
+            places.append(f"byte {self.byte}")
+        where = ", ".join(places) + ": " if places else ""
         return f"{self.path}: {where}{self.message}"

@@ -114,22 +114,22 @@ def _write_layer(project: Project, doc: Document, layer: LayerDraft, report: Fil
     name = layer.name or DEFAULT_IMPORT_LAYER
     project.ensure_layer(name, layer.kind)
     existing = {s.key: s.id for s in project.store.spans(doc.id, name)}
-    key_to_id: dict[str, str] = {}
+    # Identical (start, end, label) spans in a layer count once: against the project and within the file.
+    first_of: dict[tuple[int, int, str], str] = {}
     new_drafts = []
     for draft in layer.spans:
-        found = existing.get((draft.start, draft.end, draft.label))
-        if found is not None:
-            key_to_id[draft.key] = found
+        triple = (draft.start, draft.end, draft.label)
+        if triple in existing or triple in first_of:
             report.spans_skipped += 1
         else:
+            first_of[triple] = draft.key
             new_drafts.append(draft)
     ids = _fresh_ids(project, "spans", [d.key for d in new_drafts])
     new_spans = []
     for draft, span_id in zip(new_drafts, ids):
-        key_to_id[draft.key] = span_id
-        span = Span(span_id, doc.id, name, draft.start, draft.end, draft.label, draft.note, draft.attrs)
-        existing[span.key] = span_id
-        new_spans.append(span)
+        existing[(draft.start, draft.end, draft.label)] = span_id
+        new_spans.append(Span(span_id, doc.id, name, draft.start, draft.end, draft.label, draft.note, draft.attrs))
+    key_to_id = {draft.key: existing[(draft.start, draft.end, draft.label)] for draft in layer.spans}
     project.store.insert_spans(new_spans)
     report.spans_added += len(new_spans)
     have = {(r.head, r.tail, r.label) for r in project.store.relations(doc.id, name)}

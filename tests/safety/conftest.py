@@ -159,7 +159,7 @@ class Zygote:
         self._log.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def zygote(tmp_path_factory):
     z = Zygote(tmp_path_factory.mktemp("zygote") / "zygote.log")
     yield z

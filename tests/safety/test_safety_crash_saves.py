@@ -69,7 +69,7 @@ class Ledger:
             return
         figures["crash saves: kill runs survived"] += 1
         figures["crash saves: acknowledged saves checked"] += len(acked)
-        figures["crash saves: committed but not yet acknowledged when killed"] += present - len(acked)
+        figures["crash saves: saved, then killed before acknowledging (kept)"] += present - len(acked)
         figures["crash saves: killed before the project was open"] += not run.saw("open")
 
 

@@ -27,6 +27,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Tables of schema 1; later versions add tables, never drop these.
 PROJECT_TABLES = frozenset({"project", "documents", "layers", "labels", "spans", "relations", "doc_status"})
 BUSY_TIMEOUT_MS = 5000
+_UNCHANGED_RESTORE = "It was not changed; `annotator restore` lists the backups to roll back to."
 
 log = logging.getLogger("annotator")
 
@@ -89,6 +90,7 @@ class ProjectStore(Repository):
                 conn = self._inspect(keep_open=True)
             else:
                 if exists:
+                    self._roll_back_hot_journal()
                     self._inspect(keep_open=False)
                     if backup_on_open:
                         self._backup_on_open()
@@ -107,11 +109,24 @@ class ProjectStore(Repository):
     # opening ----------------------------------------------------------------------------------
     def _ro_uri(self) -> str:
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        wal = Path(f"{self.path}-wal")
-        if not fsinfo.writable(self.path.parent) and not wal.exists():
-            # No journal can exist or appear in a read-only folder: read without creating `-shm`.
+        journals = [Path(f"{self.path}{suffix}").exists() for suffix in ("-wal", "-journal")]
+        quiet = not any(journals)
+        if quiet and (self._lock is not None or not fsinfo.writable(self.path.parent)):
+            # Nobody can be changing the file: we hold the writer lock, or no journal can appear in
+            # a read-only folder. Read it as immutable, which creates no `-wal`/`-shm` beside it.
             uri += "&immutable=1"
         return uri
+
+    def _roll_back_hot_journal(self) -> None:
+        """A rollback journal left by a crash (files in DELETE mode: old backups) is undone first."""
+        if Path(f"{self.path}-journal").exists():
+            conn = sqlite3.connect(str(self.path))
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError:
+                pass  # the inspection that follows says what is wrong
+            finally:
+                conn.close()
 
     def _inspect(self, *, keep_open: bool) -> sqlite3.Connection | None:
         """Look at the file through a read-only connection, which never writes it, not even on close."""
@@ -136,16 +151,16 @@ class ProjectStore(Repository):
             stale = self._lock is not None and self._lock.stale
             problems = _problems(conn, foreign_keys=bool(stale))
             if problems:
-                raise StoreError(
-                    f"{self.path}: the project file is damaged ({'; '.join(problems[:3])}). It was not "
-                    "changed; `annotator restore` lists the backups to roll back to."
-                )
+                raise StoreError(f"{self.path}: the project file is damaged ({'; '.join(problems[:3])}). {_UNCHANGED_RESTORE}")
             if stale:
                 self.recovered = True  # the last writer died holding the project; now checked
             self._version_on_open = version
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # locked, cannot open, I/O: the file may well be fine
             conn.close()
-            raise StoreError(f"{self.path}: cannot be read as a project file ({exc}). It was not changed.") from None
+            raise StoreError(f"{self.path}: cannot be read ({exc}). It was not changed.") from None
+        except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB behind a valid header
+            conn.close()
+            raise StoreError(f"{self.path}: the project file is damaged ({exc}). {_UNCHANGED_RESTORE}") from None
         except BaseException:
             conn.close()
             raise

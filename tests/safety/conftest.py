@@ -20,6 +20,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+SEEDS_DIR = ROOT / "seeds"
 FIGURES: Counter = Counter()
 
 

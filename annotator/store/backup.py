@@ -8,6 +8,7 @@ are kept until the user deletes them.
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import re
@@ -103,6 +104,11 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def _stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
@@ -146,10 +152,10 @@ def write_backup(db_path: Path, kind: str, *, keep: int = DEFAULT_KEEP) -> tuple
         os.replace(tmp, final)
         _fsync(folder)
     except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise StoreError(f"{db_path}: could not write a backup into {folder} ({exc})") from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
     prune(db_path, keep)
     info = _info(final)
@@ -215,7 +221,7 @@ def restore_file(db_path: Path, backup: Path) -> BackupInfo | None:
             os.replace(tmp, db_path)
             _fsync(db_path.parent)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise StoreError(f"{db_path}: could not restore {backup.name} ({exc}); the previous file is kept in {safety.path if safety else '-'}") from None
         return safety
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -11,7 +13,8 @@ from annotator.core.model import LayerKind, Status
 from annotator.core.offsets import span_error
 from annotator.core.text import DecodeError, check_text, decode_bytes, iter_decoded_lines
 
-# Caps on what one imported file may bring in; the file size cap is in annotator.project.importing.
+# Caps on what one imported file may bring in.
+MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_NAME_CHARS = 200  # a label or layer name: it is shown in menus and legends
 MAX_DOC_ID_CHARS = 500
 MAX_LABELS_PER_FILE = 500  # distinct labels in one file; a schema is a handful of labels, not thousands
@@ -60,6 +63,23 @@ class Importer:
     suffixes: tuple[str, ...]
     read: Callable[[Path, bytes], list[DocumentDraft]]
     description: str = ""
+
+
+def read_capped(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES: never a device or pipe that reads forever."""
+    try:
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FormatError(path, "not a regular file (a device, pipe or socket cannot be imported)")
+            if info.st_size > MAX_FILE_BYTES:
+                raise FormatError(path, f"file too large ({info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})", byte=MAX_FILE_BYTES)
+            data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow while we read it
+    except OSError as exc:
+        raise FormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FormatError(path, f"file too large (more than {MAX_FILE_BYTES:,} bytes)", byte=MAX_FILE_BYTES)
+    return data
 
 
 def decode_file(path: Path, data: bytes) -> str:

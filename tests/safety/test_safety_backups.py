@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import dump
+from safety_helpers import dump
 
 from annotator.project import (
     LockHeld, Project, StoreError, add_span, backup_if_due, backup_now, backups_folder, import_files, list_backups,

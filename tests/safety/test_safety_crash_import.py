@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import integrity
+from safety_helpers import integrity
 
 from annotator.project import Project
 

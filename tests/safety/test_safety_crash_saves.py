@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import integrity
+from safety_helpers import integrity
 from safety_zygote import save_ids, save_offsets
 
 from annotator.project import Project, import_files

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, dump
+from safety_helpers import ROOT, dump
 
 from annotator.core.errors import FormatError
 from annotator.formats.xmlsafe import check_xml, parse_xml

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import dump, integrity
+from safety_helpers import dump, integrity
 
 from annotator.core.errors import ProjectError
 from annotator.project import Project, WriteFailed, add_span, import_files, link

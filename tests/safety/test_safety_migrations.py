@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import HERE, digest, folder_state
+from safety_helpers import HERE, digest, folder_state
 
 from annotator.project import Project, StoreError, list_backups
 from annotator.store import SCHEMA_VERSION

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS_DIR, digest, folder_state
+from safety_helpers import SEEDS_DIR, digest, folder_state
 
 from annotator.project import Project, StoreError, import_files, stats
 from annotator.store import SCHEMA_VERSION, fsinfo

@@ -67,7 +67,7 @@ JSON_KEYS = ["doc_id", "id", "text", "meta", "layer", "status", "spans", "relati
              "from_id", "to_id", "direction", "completed_by", "was_cancelled"]
 TOKENS = [b"\x00", b"\xff", b"\xc3", b"\r", b"\n", b"\r\n", b"\\u0000", b"\\ud800", b"-1", b"0", b"1e400", b"NaN",
           b"99999999999999999999999", b"null", b"true", b"[]", b"{}", b'"', b"\\", b"\xef\xbb\xbf", b"<", b"&amp;",
-          b"&#0;", b"<!--", b"]]>", b"\t", b";", b":", b" ", b"T9", b"\xf0\x9f\x87", "\u2028".encode()]
+          b"&#0;", b"<!--", b"]]>", b"<![ ", b"<![", b"<!", b"<!DOCTYPE ", b"<?", b"</", b"<a b='", b"\t", b";", b":", b" ", b"T9", b"\xf0\x9f\x87", "\u2028".encode()]
 
 # Default suite: fixed seeds, so CI is reproducible; the slow variant explores ten times more, at random.
 FAST = settings(max_examples=120, deadline=None, derandomize=True, database=None,

@@ -65,6 +65,13 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
         {"id": "a", "type": "labels", "value": {"start": 0, "end": 7, "text": "Ushakov", "labels": ["source"]}},
         {"id": "b", "type": "labels", "value": {"start": 8, "end": 12, "text": "said", "labels": ["cue"]}},
         {"type": "relation", "from_id": "a", "to_id": "b", "labels": [{"$gt": 1}]}]), "a relation has no label"),
+    # Found by the fuzzer (each raised TypeError or AttributeError before):
+    "ls-annotations-true.json": (json.dumps([{"data": {"text": TEXT}, "annotations": True}]).encode(), "'annotations' must be a list"),
+    "ls-value-list.json": (labelstudio([{"id": "n", "type": "textarea", "value": [1]}]), "'value' must be an object"),
+    "ls-note-null.json": (labelstudio([{"id": "n", "type": "textarea", "value": {"text": [None]}}]), "'text' must be a list of strings"),
+    "ls-relation-labels-int.json": (labelstudio([{"type": "relation", "from_id": "a", "to_id": "b", "labels": 5}]), "'labels' must be a list"),
+    "ls-label-object.json": (labelstudio([{"id": "a", "type": "labels", "value": {"start": 0, "end": 7, "labels": [{"a": 1}]}}]), "has no labels"),
+    "ls-doc-id-object.json": (json.dumps([{"data": {"text": TEXT, "doc_id": {"a": 1}}}]).encode(), "'doc_id' must be a string"),
     "ls-offsets-strings.json": (labelstudio([{"id": "a", "type": "labels", "value": {"start": "0", "end": "7", "labels": ["x"]}}]), "do not hold its text"),
 }
 BRAT: dict[str, tuple[bytes, str]] = {
@@ -139,6 +146,13 @@ def test_html_is_imported_as_its_visible_text_only(seeded_project, tmp_path):
     )
     assert import_files(seeded_project, [page]).ok
     assert seeded_project.store.get_document("page").text == "Peskov said <yes>\nlink"
+
+
+def test_an_old_ie_conditional_comment_is_skipped_like_a_browser_does(seeded_project, tmp_path):
+    page = tmp_path / "ie.html"
+    page.write_bytes(b"<p>Peskov said<![ if !IE]> yes<![endif]>.</p>")  # the stdlib parser asserted on it
+    assert import_files(seeded_project, [page]).ok
+    assert seeded_project.store.get_document("ie").text == "Peskov said yes."
 
 
 # XML -----------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--split", metavar="0.8,0.1,0.1", help="train,dev,test shares; --out is then a folder")
     p.add_argument("--seed", type=int, default=0, help="seed of the document shuffle for --split")
     p.add_argument("--force", action="store_true", help="overwrite an existing output")
+    p.add_argument("--lang", metavar="CODE", help="spaCy language for --format spacy (default: the project's, else en)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", help="figures about a project")
@@ -71,11 +72,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with service.Project.open(args.project, readonly=True) as project:
         summary = service.export(
             project, format=args.format, out=args.out, layer=args.layer, status=args.status,
-            labels=labels, split=split, seed=args.seed, force=args.force,
+            labels=labels, split=split, seed=args.seed, force=args.force, lang=args.lang,
         )
     print(
         f"wrote {summary.path}: {summary.documents} document(s), {summary.records} record(s), "
-        f"{summary.spans} span(s), {summary.relations} relation(s)"
+        f"{summary.spans} span(s), {summary.relations} relation(s) in {len(summary.files)} file(s)"
     )
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)

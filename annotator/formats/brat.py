@@ -11,6 +11,8 @@ from annotator.formats.base import DocumentDraft, Importer, LayerDraft, Relation
 from annotator.formats.txt import title_of
 
 _FRAGMENT = re.compile(r"^(\d+) (\d+)$")
+# What Python's str.splitlines (and so brat, reading .ann files line by line) treats as a line break.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _flat(text: str) -> str:
@@ -36,6 +38,11 @@ def _text_bound(path: Path, number: int, raw: str, ident: str, rest: str, newlin
     actual = " ".join(raw[s:e] for s, e in fragments)
     if _flat(actual) != _flat(covered):
         raise FormatError(path, f"{ident}: text {covered!r} differs from the document text {actual!r} at its offsets", line=number)
+    gaps = [raw[e:s] for (_, e), (s, _) in zip(fragments, fragments[1:])]
+    if gaps and all(gap and not gap.strip(LINE_BREAKS) for gap in gaps):
+        # brat cannot hold a line break inside a fragment, so a span across lines is written as one
+        # fragment per line: fragments apart only by line breaks are one span.
+        fragments = [(fragments[0][0], fragments[-1][1])]
     attrs = {"group": ident} if len(fragments) > 1 else {}
     keys = [ident] + [f"{ident}#{i}" for i in range(1, len(fragments))]
     return [SpanDraft(key, newline(s), newline(e), label, "", dict(attrs)) for key, (s, e) in zip(keys, fragments)]

@@ -11,6 +11,7 @@ from annotator.core.model import AnnotatedDocument
 from annotator.core.offsets import span_error
 from annotator.core.text import NewlineMap
 from annotator.formats.base import DocumentDraft, Importer, LayerDraft, RelationDraft, SpanDraft, decode_lines
+from annotator.formats.pipeline import ExportContext, Exporter
 
 
 def _why(exc: BaseException) -> str:
@@ -137,9 +138,13 @@ def to_record(item: AnnotatedDocument) -> dict[str, Any]:
     return record
 
 
-def format_jsonl(items: Iterable[AnnotatedDocument]) -> Iterator[str]:
+def format_jsonl(items: Iterable[AnnotatedDocument], ctx: ExportContext | None = None) -> Iterator[str]:
     for item in items:
         yield json.dumps(to_record(item), ensure_ascii=False) + "\n"
+        if ctx is not None:
+            ctx.step(item.document.id)
 
+
+EXPORTER = Exporter("jsonl", ".jsonl", format_jsonl, "canonical JSONL, lossless", "json (any JSON Lines reader); this tool's importer")
 
 IMPORTER = Importer("jsonl", (".jsonl", ".ndjson"), read_jsonl, "canonical JSONL: one document and layer per line")

@@ -150,7 +150,8 @@ def read_labelstudio(path: Path, data: bytes) -> list[DocumentDraft]:
                 layers.append(_layer(path, line, raw, u16, newline, annotation.get("result", []), _layer_name(annotation)))
         for prediction in task.get("predictions") or []:
             if isinstance(prediction, dict):
-                layer = _layer(path, line, raw, u16, newline, prediction.get("result", []), "labelstudio-predictions")
+                name = prediction.get("layer") if isinstance(prediction.get("layer"), str) else "labelstudio-predictions"
+                layer = _layer(path, line, raw, u16, newline, prediction.get("result", []), name)
                 layer.kind, layer.status = LayerKind.SUGGESTION, None
                 layers.append(layer)
         drafts.append(DocumentDraft(doc_id=str(doc_id), text=newline.text, meta=meta, layers=layers, line=line))

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import FormatError
-from annotator.formats import brat, html, jsonl, labelstudio, txt
+from annotator.formats import brat, html, jsonl, labelstudio, txt, xmi_import
 from annotator.formats.base import Importer
 
-IMPORTERS: dict[str, Importer] = {imp.name: imp for imp in (txt.IMPORTER, html.IMPORTER, jsonl.IMPORTER, brat.IMPORTER, labelstudio.IMPORTER)}
+IMPORTERS: dict[str, Importer] = {
+    imp.name: imp
+    for imp in (txt.IMPORTER, html.IMPORTER, jsonl.IMPORTER, brat.IMPORTER, labelstudio.IMPORTER, xmi_import.IMPORTER)
+}
 
 
 def detect_format(path: Path) -> str:

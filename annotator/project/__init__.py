@@ -31,9 +31,27 @@ from annotator.project.backups import (
 )
 from annotator.project.changes import ChangeSet
 from annotator.project.demo import demo_project_path, ensure_demo_project
+from annotator.project.export_jobs import (
+    ExportCancelled,
+    ExportChoices,
+    ExportSummary,
+    FormatChoice,
+    default_destination,
+    export_choices,
+    export_project_file,
+)
 from annotator.project.exporting import annotated_documents, export
 from annotator.project.health import check_project
 from annotator.project.importing import ImportReport, import_files, parse_label_map
+from annotator.project.review_adjudicate import AdjudicationReport, adjudicate_auto
+from annotator.project.review_agreement import agreement, done_documents, voting_layers
+from annotator.project.review_decisions import (
+    GOLD, accept_agreed, edit_unit, finish_document, reject_unit, take_variant,
+)
+from annotator.project.review_merge import MergeReport, merge_projects
+from annotator.project.review_session import (
+    DocumentReview, QueueEntry, ReviewSession, review_document, review_queue,
+)
 from annotator.project.session import Project
 from annotator.project.stats import stats
 from annotator.store import LockHeld, StoreError, WriteFailed
@@ -41,8 +59,13 @@ from annotator.store import LockHeld, StoreError, WriteFailed
 __all__ = [
     "BackupInfo", "LockHeld", "StoreError", "WriteFailed", "backup_if_due", "backup_now", "backups_folder",
     "check_project", "find_backup", "list_backups", "restore_backup",
-    "ChangeSet", "ImportReport", "Project", "add_span", "annotated_documents", "demo_project_path",
-    "document", "documents", "ensure_demo_project", "export", "import_files", "link", "parse_label_map",
+    "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
+    "default_destination", "demo_project_path", "document", "documents", "ensure_demo_project", "export",
+    "export_choices", "export_project_file", "import_files", "link", "parse_label_map",
     "relabel_span", "relations", "remove_spans", "resize_span", "restore", "set_note", "set_status", "spans",
     "stats", "status", "unlink", "update_span",
+    # review (issue 5)
+    "GOLD", "AdjudicationReport", "DocumentReview", "MergeReport", "QueueEntry", "ReviewSession",
+    "accept_agreed", "adjudicate_auto", "agreement", "done_documents", "edit_unit", "finish_document",
+    "merge_projects", "reject_unit", "review_document", "review_queue", "take_variant", "voting_layers",
 ]

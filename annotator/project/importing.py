@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -13,6 +14,7 @@ from annotator.formats.registry import IMPORTERS, detect_format, expand_paths
 from annotator.project.session import Project
 
 DEFAULT_IMPORT_LAYER = "imported"
+BATCH_SECONDS = 0.5
 
 
 @dataclass
@@ -180,24 +182,35 @@ def import_files(
     """
     report = ImportReport()
     files = expand_paths([Path(p) for p in paths], pair_brat=format in ("auto", "brat"))
-    for index, path in enumerate(files):
-        if progress is not None and progress(index, len(files), str(path)) is False:
-            break
-        entry = FileReport(str(path))
-        report.files.append(entry)
-        try:
-            entry.format = resolve_format(path, format)
-            drafts = read_file(path, entry.format)
-            for draft in drafts:
-                for lay in draft.layers:
-                    if layer is not None:
-                        lay.name = layer
-                    _apply_label_map(lay, label_map or {})
-            _write_file(project, path, drafts, entry)
-        except AnnotatorError as exc:
-            entry.error = str(exc)
-            entry.documents_added, entry.documents_matched = [], []
-            entry.spans_added = entry.spans_skipped = entry.relations_added = 0
-    if progress is not None:
+    index, cancelled = 0, False
+    while index < len(files) and not cancelled:
+        # Many small files share one commit (one fsync) of at most BATCH_SECONDS of work; each file
+        # still runs in its own savepoint, so a refused file leaves nothing and the others stay.
+        with project.store.transaction():
+            started = time.monotonic()
+            while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
+                path = files[index]
+                if progress is not None and progress(index, len(files), str(path)) is False:
+                    cancelled = True
+                    break
+                report.files.append(_import_one(project, path, format, layer, label_map or {}))
+                index += 1
+    if progress is not None and not cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _import_one(project: Project, path: Path, format: str, layer: str | None, label_map: dict[str, str]) -> FileReport:
+    entry = FileReport(str(path))
+    try:
+        entry.format = resolve_format(path, format)
+        drafts = read_file(path, entry.format)
+        for draft in drafts:
+            for lay in draft.layers:
+                if layer is not None:
+                    lay.name = layer
+                _apply_label_map(lay, label_map)
+        _write_file(project, path, drafts, entry)
+    except AnnotatorError as exc:
+        entry = FileReport(str(path), entry.format, error=str(exc))
+    return entry

@@ -19,7 +19,9 @@ def now() -> str:
 
 
 def _span(row: tuple) -> Span:
-    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]))
+    # Most spans have no attributes: skipping json.loads("{}") halves the time to read a layer.
+    attrs = json.loads(row[7]) if row[7] not in ("{}", "", None) else {}
+    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], attrs)
 
 
 def _relation(row: tuple) -> Relation:
@@ -173,6 +175,11 @@ class Repository:
         rows = self._rows(
             f"SELECT {REL_COLUMNS} FROM relations WHERE doc_id = ? AND layer = ? ORDER BY created, id", [doc_id, layer]
         )
+        return list(map(_relation, rows))
+
+    def relations_in_layer(self, layer: str) -> list[Relation]:
+        """Every relation of a layer, by document (each document's in the order `relations` gives)."""
+        rows = self._rows(f"SELECT {REL_COLUMNS} FROM relations WHERE layer = ? ORDER BY doc_id, created, id", [layer])
         return list(map(_relation, rows))
 
     def get_relations(self, ids: Iterable[str]) -> list[Relation]:

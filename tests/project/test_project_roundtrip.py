@@ -4,7 +4,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from annotator import project as svc
@@ -61,6 +61,10 @@ def test_jsonl_round_trip_keeps_text_and_spans(record):
 @given(texts, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_text_file_round_trip(text, encoding, newline):
     raw = text.replace("\n", newline)
+    expected = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if encoding == "utf-8" and raw.startswith("\ufeff"):
+        expected = expected[1:]  # a leading U+FEFF in UTF-8 is a BOM by definition
+    assume(expected.strip())
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "doc.txt"
         path.write_bytes(raw.encode(encoding))
@@ -68,7 +72,4 @@ def test_text_file_round_trip(text, encoding, newline):
             report = svc.import_files(project, [path])
             assert report.ok, report.errors
             stored = svc.document(project, "doc").text
-    expected = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if encoding == "utf-8" and raw.startswith("\ufeff"):
-        expected = expected[1:]  # a leading U+FEFF in UTF-8 is a BOM by definition
     assert stored == expected

@@ -36,8 +36,10 @@ def parse_xml(path: str | Path, data: bytes) -> Element:
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise FormatError(path, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}", line=line) from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatError(path, f"not acceptable XML: {exc.__class__.__name__}") from None
+    except (LookupError, ValueError) as exc:  # expat on an unknown or multi-byte declared encoding
+        raise FormatError(path, f"not acceptable XML: {exc}", line=1) from None
+    except RecursionError:
+        raise FormatError(path, "not acceptable XML: nested too deeply") from None
 
 
 def check_xml(path: str | Path, data: bytes) -> None:

@@ -51,8 +51,20 @@ def _brat_ann() -> str:
 
 
 BRAT_ANN = _brat_ann()
-HTML = ("<html><head><title>BelTA</title><script>x()</script></head><body><h1>Talks</h1><p>Lukashenko <b>said</b> "
+HTML = ("<html><head><title>BelTA</title><script>x()</script></head><body><h1 class=\"t\">Talks</h1><p onclick=\"evil()\" title=\"x\">Lukashenko <b>said</b> "
         "&amp; Peskov <i>disagreed</i>.</p><pre>  kept\n  as is</pre><table><tr><td>a</td><td>b</td></tr></table></body></html>")
+
+XMI = (
+    '<?xml version=\'1.0\' encoding=\'UTF-8\'?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" '
+    'xmlns:type="http:///de/tudarmstadt/ukp/dkpro/core/api/metadata/type.ecore" xmlns:custom="http:///webanno/custom.ecore" '
+    'xmi:version="2.0"><cas:NULL xmi:id="0"/><type:DocumentMetaData xmi:id="2" sofa="1" begin="0" end="44" language="en" '
+    'documentTitle="Ushakov said" documentId="a" collectionId="claim-annotator" isLastSegment="false"/>'
+    '<custom:ClaimSpan xmi:id="3" sofa="1" begin="0" end="7" label="source" layer="alice"/>'
+    '<custom:ClaimSpan xmi:id="4" sofa="1" begin="13" end="41" label="attributed" note="n" layer="alice"/>'
+    '<custom:ClaimRelation xmi:id="5" sofa="1" begin="0" end="7" Governor="4" Dependent="3" label="said_by" layer="alice"/>'
+    '<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text/plain" '
+    'sofaString="Ushakov said the talks 🇧🇾 would go ahead.&#10;"/><cas:View sofa="1" members="2 3 4 5"/></xmi:XMI>\n'
+)
 
 # format → valid sample: {file name: bytes}; the first file is the one imported.
 SAMPLES: dict[str, dict[str, bytes]] = {
@@ -61,6 +73,7 @@ SAMPLES: dict[str, dict[str, bytes]] = {
     "jsonl": {"docs.jsonl": JSONL.encode("utf-8")},
     "labelstudio": {"tasks.json": LABELSTUDIO.encode("utf-8")},
     "brat": {"doc.ann": BRAT_ANN.encode("utf-8"), "doc.txt": TEXT.encode("utf-8")},
+    "xmi": {"doc.xmi": XMI.encode("utf-8")},
 }
 JSON_KEYS = ["doc_id", "id", "text", "meta", "layer", "status", "spans", "relations", "start", "end", "label", "note",
              "attrs", "head", "tail", "data", "annotations", "predictions", "result", "type", "value", "labels",
@@ -218,12 +231,29 @@ def json_mutated(draw, sample: bytes, lines: bool):
     return json.dumps(doc, ensure_ascii=False).encode()
 
 
+ATTRIBUTE_VALUES = [b"", b"-1", b"0", b"1", b"40", b"44", b"99999999999", b"x", b"3 3", b"&amp;", b"&#0;", b"\xff", b"1e3", b"4 9"]
+
+
+@st.composite
+def attributes_mutated(draw, sample: bytes) -> bytes:
+    """The valid markup with a few attribute values (offsets, ids, references, labels) replaced."""
+    data = sample
+    for _ in range(draw(st.integers(1, 3))):
+        values = list(re.finditer(rb'="([^"]*)"', data))
+        m = draw(st.sampled_from(values))
+        new = draw(st.sampled_from(ATTRIBUTE_VALUES) | st.text(max_size=6).map(str.encode))
+        data = data[:m.start(1)] + new + data[m.end(1):]
+    return data
+
+
 def fuzz_inputs(fmt: str):
     sample = SAMPLES.get(fmt)
     parts = [st.binary(max_size=600).map(lambda b: (b, 0))]
     if sample:
         for which, data in enumerate(sample.values()):
             parts.append(mutated(data).map(lambda b, w=which: (b, w)))
+    if sample and next(iter(sample)).endswith((".xmi", ".xml", ".html")):
+        parts.append(attributes_mutated(next(iter(sample.values()))).map(lambda b: (b, 0)))
     if fmt in ("jsonl", "labelstudio"):
         parts.append(shaped_json(fmt).map(lambda b: (b, 0)))
         parts.append(json_mutated(next(iter(sample.values())), fmt == "jsonl").map(lambda b: (b, 0)))

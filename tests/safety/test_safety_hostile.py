@@ -72,6 +72,8 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
     "ls-relation-labels-int.json": (labelstudio([{"type": "relation", "from_id": "a", "to_id": "b", "labels": 5}]), "'labels' must be a list"),
     "ls-label-object.json": (labelstudio([{"id": "a", "type": "labels", "value": {"start": 0, "end": 7, "labels": [{"a": 1}]}}]), "has no labels"),
     "ls-doc-id-object.json": (json.dumps([{"data": {"text": TEXT, "doc_id": {"a": 1}}}]).encode(), "'doc_id' must be a string"),
+    "xmi-encoding-utf7.xmi": (b"<?xml version='1.0' encoding='UTF-7'?><a/>", "line 1: not valid XML"),
+    "xmi-encoding-unknown.xmi": (b"<?xml version='1.0' encoding='UTF-0'?><a/>", "line 1: not valid XML"),
     "ls-offsets-strings.json": (labelstudio([{"id": "a", "type": "labels", "value": {"start": "0", "end": "7", "labels": ["x"]}}]), "do not hold its text"),
 }
 BRAT: dict[str, tuple[bytes, str]] = {
@@ -170,6 +172,12 @@ def test_hostile_xml_is_refused(name, figures):
     with pytest.raises(FormatError, match=r"^in\.xmi: refused: "):
         parse_xml("in.xmi", XML_HOSTILE[name])
     figures["hostile XML files refused"] += 1
+
+
+@pytest.mark.parametrize("encoding", ["UTF-0", "UTF-7", "UTF-16"])
+def test_xml_declaring_an_encoding_expat_cannot_read_is_refused(encoding):
+    with pytest.raises(FormatError, match=r"^in\.xmi: line 1: not acceptable XML"):
+        parse_xml("in.xmi", f"<?xml version='1.0' encoding='{encoding}'?><a/>".encode())
 
 
 def test_malformed_xml_names_the_line_and_good_xml_parses():

@@ -122,20 +122,25 @@ def test_a_real_failed_write_to_the_wal_is_reported_and_nothing_is_corrupted(pro
     figures["injected write failures: nothing half-saved, retry succeeded"] += 1
 
 
-def test_an_import_hitting_a_full_disk_refuses_that_file_whole(proj, tmp_path, file_size_limit):
-    other = tmp_path / "other.txt"
-    other.write_text("Another article, " * 2000, encoding="utf-8")
+def test_an_import_hitting_a_full_disk_writes_nothing_and_can_be_retried(proj, tmp_path, file_size_limit):
+    """Files share commits (import batching), so a failed write stops the whole import: it must not
+    go on with the next file in a transaction SQLite may already have rolled back."""
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"other{n}.txt")
+        files[-1].write_text(f"Another article {n}, " * 2000, encoding="utf-8")
     add_span(proj, doc_id="article", layer="bob", start=0, end=4, label="cue")
     before = dump(proj.path)
     file_size_limit(Path(f"{proj.path}-wal").stat().st_size)
     try:
-        report = import_files(proj, [other])
+        with pytest.raises(WriteFailed, match="could not save"):
+            import_files(proj, files)
+        assert not proj.store.db.conn.in_transaction
     finally:
         file_size_limit(None)
-    assert not report.ok and "could not save" in report.errors[0]
     assert dump(proj.path) == before
-    assert import_files(proj, [other]).ok
-    assert proj.store.count_documents() == 2
+    assert import_files(proj, files).ok
+    assert proj.store.count_documents() == 4
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")

@@ -176,7 +176,7 @@ def test_hostile_xml_is_refused(name, figures):
 
 @pytest.mark.parametrize("encoding", ["UTF-0", "UTF-7", "UTF-16"])
 def test_xml_declaring_an_encoding_expat_cannot_read_is_refused(encoding):
-    with pytest.raises(FormatError, match=r"^in\.xmi: line 1: not acceptable XML"):
+    with pytest.raises(FormatError, match=r"^in\.xmi: line 1: not (acceptable|well-formed) XML"):
         parse_xml("in.xmi", f"<?xml version='1.0' encoding='{encoding}'?><a/>".encode())
 
 

@@ -13,6 +13,7 @@ from annotator.project import Project
 
 DOCS_PER_FILE = 120
 FILES_PER_RUN = 2
+RUNS_PER_PROJECT = 25
 SENTENCE = "The minister said on Monday that the deal was off, according to Reuters. "
 
 
@@ -63,10 +64,11 @@ def verify(path: Path, run_no: int, run, figures) -> None:
 
 
 def crash_imports(folder: Path, zygote, figures, *, runs: int, seed: int) -> None:
-    path = folder / "imports.annotator.db"
-    Project.create(path).close()
     rng = random.Random(seed)
     for run_no in range(runs):
+        if run_no % RUNS_PER_PROJECT == 0:  # a fresh project now and then keeps each run's cost flat
+            path = folder / f"imports-{run_no}.annotator.db"
+            Project.create(path).close()
         files = []
         for k in range(FILES_PER_RUN):
             files.append(folder / f"r{run_no}f{k}.jsonl")

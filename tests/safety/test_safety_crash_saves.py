@@ -16,6 +16,7 @@ from annotator.project import Project, import_files
 # WAL switch); the rest within its first saves (a save is 1-5 ms here, fsync included).
 OPENING_SHARE = 0.25
 MAX_DELAY_AFTER_OPEN = 0.04
+RUNS_PER_PROJECT = 100
 DOC_TEXT = ("Ushakov said on Tuesday that the talks would go ahead, according to TASS. " * 40).strip()
 
 
@@ -74,10 +75,15 @@ class Ledger:
 
 
 def crash_saves(folder: Path, zygote, figures, *, runs: int, seed: int) -> None:
-    path, doc, length = make_project(folder)
-    ledger = Ledger(path, doc, length)
     rng = random.Random(seed)
+    backups = []
     for run_no in range(runs):
+        if run_no % RUNS_PER_PROJECT == 0:  # a fresh project now and then keeps each run's cost flat
+            sub = folder / f"p{run_no}"
+            sub.mkdir()
+            path, doc, length = make_project(sub)
+            ledger = Ledger(path, doc, length)
+            backups.append(path)
         cmd = {"op": "saves", "project": str(path), "run": run_no, "doc": doc, "length": length}
         run = zygote.start(cmd)
         if rng.random() < OPENING_SHARE:
@@ -93,8 +99,9 @@ def crash_saves(folder: Path, zygote, figures, *, runs: int, seed: int) -> None:
     from annotator.project import list_backups
     from annotator.store.backup import verify_copy
 
-    for info in list_backups(path):
-        verify_copy(info.path)
+    for path in backups:
+        for info in list_backups(path):
+            verify_copy(info.path)
 
 
 def test_killed_saves_lose_nothing_acknowledged_200_runs(tmp_path, zygote, figures):

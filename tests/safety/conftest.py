@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import pytest
@@ -24,6 +25,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 @pytest.fixture(scope="session")
 def zygote(tmp_path_factory):
+    if not hasattr(os, "fork"):
+        pytest.skip("the crash harness forks its workers (POSIX)")
     z = Zygote(tmp_path_factory.mktemp("zygote") / "zygote.log")
     yield z
     z.close()

@@ -199,7 +199,7 @@ def test_a_project_on_a_network_share_opens_with_a_warning_and_untouched(network
     with Project.open(path, readonly=True) as project:
         assert "Copy it to a local disk" in project.warnings[0]
     assert digest(path) == before
-    figures["hostile project files refused, left byte-for-byte untouched"] += 1
+    figures["project on a network share: opened with a warning, left untouched"] += 1
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ import sys
 from typing import Sequence
 
 from annotator import __version__
-from annotator.cli import project_commands, review_commands, suggest_commands
+from annotator.cli import project_commands, review_commands, safety_commands, suggest_commands
 from annotator.core.errors import AnnotatorError
 
 # Each module adds its subcommands with register(subparsers); features add theirs here.
-COMMAND_MODULES = [project_commands, review_commands, suggest_commands]
+COMMAND_MODULES = [project_commands, review_commands, suggest_commands, safety_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

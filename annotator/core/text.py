@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Iterator
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF file",
@@ -110,3 +111,47 @@ class NewlineMap:
         from bisect import bisect_left
 
         return offset - bisect_left(self._dropped, offset)
+
+
+def iter_decoded_lines(data: bytes) -> Iterator[tuple[int, str]]:
+    """(line number from 1, line without its LF) of a text file, decoded one line at a time.
+
+    The rules and messages of `decode_bytes`, without holding the whole decoded text: lines are
+    split on LF only (a CR stays at the end of its line; U+2028 inside JSON strings is no break).
+    UTF-8 never uses the byte 0x0A inside a character, so splitting the bytes first is exact.
+    """
+    if not data:
+        raise DecodeError("empty file", byte=0)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Rare for line formats; UTF-16 bytes cannot be split on 0x0A, so decode it whole.
+        yield from enumerate(decode_bytes(data).split("\n"), start=1)
+        return
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise DecodeError(f"binary content: this looks like {what}, not text", byte=0)
+    pos = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    number = 0
+    while True:
+        number += 1
+        end = data.find(b"\n", pos)
+        stop = len(data) if end < 0 else end
+        chunk = data[pos:stop]
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            raise DecodeError(
+                "binary content (NUL byte); only UTF-8 or UTF-16 text with a BOM is accepted",
+                byte=pos + nul, line=number,
+            )
+        try:
+            line = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            at = pos + exc.start
+            raise DecodeError(
+                f"not valid UTF-8 (byte 0x{data[at:at + 1].hex().upper()} at byte {at}); the file must be UTF-8, "
+                "UTF-8 with BOM or UTF-16 with BOM: re-save it in one of those",
+                byte=at, line=number,
+            ) from None
+        yield number, line
+        if end < 0:
+            return
+        pos = end + 1

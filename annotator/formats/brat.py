@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.errors import FormatError
 from annotator.core.text import NewlineMap
-from annotator.formats.base import DocumentDraft, Importer, LayerDraft, RelationDraft, SpanDraft, decode_file
+from annotator.formats.base import DocumentDraft, Importer, LayerDraft, RelationDraft, SpanDraft, decode_file, read_capped
 from annotator.formats.txt import title_of
 
 _FRAGMENT = re.compile(r"^(\d+) (\d+)$")
@@ -127,11 +127,12 @@ def read_brat(path: Path, data: bytes) -> list[DocumentDraft]:
     txt_path = text_path_for(ann_path)
     if not txt_path.exists():
         raise FormatError(path, f"brat text file {txt_path.name} not found beside it")
-    txt_bytes = data if path == txt_path else txt_path.read_bytes()
+    txt_bytes = data if path == txt_path else read_capped(txt_path)
     raw = decode_file(txt_path, txt_bytes)
     if not ann_path.exists():
         raise FormatError(path, f"brat annotation file {ann_path.name} not found beside it")
-    ann_text = decode_file(ann_path, data if path == ann_path else ann_path.read_bytes()) if ann_path.stat().st_size else ""
+    ann_bytes = data if path == ann_path else read_capped(ann_path)
+    ann_text = decode_file(ann_path, ann_bytes) if ann_bytes else ""
     layer = parse_ann(ann_path, ann_text, raw)
     text = NewlineMap(raw).text
     return [DocumentDraft(doc_id=txt_path.stem, text=text, meta={"title": title_of(text), "source": txt_path.name}, layers=[layer])]

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from annotator.core.errors import FormatError
 from annotator.formats.base import DocumentDraft, Importer, decode_file
 
 BLOCK = {
@@ -52,6 +53,15 @@ class _VisibleText(HTMLParser):
         if tag in BLOCK:
             self.parts.append("\n")
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # Python's parser asserts on a malformed `<![ … ]>` (old IE conditional comments such as
+        # `<![ if !IE]>`); a browser skips it, and so do we.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
@@ -73,7 +83,10 @@ def visible_text(markup: str) -> tuple[str, str]:
 
 
 def read_html(path: Path, data: bytes) -> list[DocumentDraft]:
-    text, title = visible_text(decode_file(path, data))
+    try:
+        text, title = visible_text(decode_file(path, data))
+    except AssertionError as exc:  # the stdlib parser's way of giving up on some malformed markup
+        raise FormatError(path, f"malformed HTML the parser cannot read ({exc})") from None
     meta = {"title": title or path.stem, "source": path.name}
     return [DocumentDraft(doc_id=path.stem, text=text, meta=meta)]
 

@@ -10,8 +10,12 @@ from annotator.core.errors import FormatError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.offsets import span_error
 from annotator.core.text import NewlineMap
-from annotator.formats.base import DocumentDraft, Importer, LayerDraft, RelationDraft, SpanDraft, decode_file
+from annotator.formats.base import DocumentDraft, Importer, LayerDraft, RelationDraft, SpanDraft, decode_lines
 from annotator.formats.pipeline import ExportContext, Exporter
+
+
+def _why(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 def _need(path: Path, line: int, obj: dict, key: str, kind: type | tuple, what: str) -> Any:
@@ -96,16 +100,17 @@ def parse_line(path: Path, line: int, obj: Any) -> DocumentDraft:
 
 
 def read_jsonl(path: Path, data: bytes) -> list[DocumentDraft]:
-    text = decode_file(path, data)
     drafts = []
-    # Split on LF only: str.splitlines would also break on U+2028 inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
+    # Line by line, split on LF only: str.splitlines would also break on U+2028 inside JSON strings.
+    for number, line in decode_lines(path, data):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise FormatError(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line=number) from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number; arrays nested 100,000 deep
+            raise FormatError(path, f"not acceptable JSON: {_why(exc)}", line=number) from None
         drafts.append(parse_line(path, number, obj))
     if not drafts:
         raise FormatError(path, "empty file: no JSON lines", byte=0)

@@ -44,6 +44,9 @@ def json_items_with_lines(path: Path, text: str) -> list[tuple[int, Any]]:
                 raise FormatError(path, "expected ',' or ']' between tasks", line=_line(text, i))
     except json.JSONDecodeError as exc:
         raise FormatError(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; arrays nested 100,000 deep
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise FormatError(path, f"not acceptable JSON: {why}") from None
 
 
 def _layer_name(annotation: dict) -> str:
@@ -80,19 +83,27 @@ def _layer(path: Path, line: int, raw: str, u16: Utf16Map, newline: NewlineMap, 
         if not isinstance(item, dict):
             raise FormatError(path, "a result is not an object", line=line)
         kind, value = item.get("type"), item.get("value") or {}
+        if not isinstance(value, dict):
+            raise FormatError(path, f"result {item.get('id')!r}: 'value' must be an object", line=line)
         if kind == "relation":
             direction = item.get("direction", "right")
             head, tail = str(item.get("from_id")), str(item.get("to_id"))
             if direction == "left":
                 head, tail = tail, head
-            for label in item.get("labels") or ["related"]:
+            labels = item.get("labels") or ["related"]
+            if not isinstance(labels, list):
+                raise FormatError(path, f"relation {item.get('from_id')!r} → {item.get('to_id')!r}: 'labels' must be a list", line=line)
+            for label in labels:
                 layer.relations.append(RelationDraft(head, tail, label))
         elif kind == "textarea" and item.get("id") is not None:
-            notes[str(item["id"])] = "\n".join(value.get("text") or [])
-        elif isinstance(value, dict) and "start" in value and "end" in value:
+            text = value.get("text") or []
+            if not isinstance(text, list) or not all(isinstance(t, str) for t in text):
+                raise FormatError(path, f"textarea {item.get('id')!r}: 'text' must be a list of strings", line=line)
+            notes[str(item["id"])] = "\n".join(text)
+        elif "start" in value and "end" in value:
             labels = next((value[k] for k in ("labels", "hypertextlabels", "choices") if value.get(k)), None)
-            if not isinstance(labels, list) or not labels:
-                raise FormatError(path, f"region {item.get('id')!r} has no labels", line=line)
+            if not isinstance(labels, list) or not labels or not all(isinstance(lab, str) for lab in labels):
+                raise FormatError(path, f"region {item.get('id')!r} has no labels (a list of strings)", line=line)
             offsets = _offsets(raw, u16, value)
             if offsets is None:
                 raise FormatError(
@@ -124,11 +135,16 @@ def read_labelstudio(path: Path, data: bytes) -> list[DocumentDraft]:
         if raw is None:
             raise FormatError(path, "task has no text in 'data'", line=line)
         doc_id = data_obj.get("doc_id") or f"{path.stem}-{task.get('id', number)}"
+        if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+            raise FormatError(path, f"'doc_id' must be a string, got {doc_id!r}", line=line)
         meta = {k: v for k, v in data_obj.items() if v is not raw and k != "doc_id" and isinstance(v, (str, int, float, bool))}
         if "id" in task:
             meta["labelstudio_task"] = task["id"]
         u16, newline = Utf16Map(raw), NewlineMap(raw)
         layers = []
+        for key in ("annotations", "predictions"):
+            if not isinstance(task.get(key) or [], list):
+                raise FormatError(path, f"'{key}' must be a list", line=line)
         for annotation in task.get("annotations") or []:
             if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
                 layers.append(_layer(path, line, raw, u16, newline, annotation.get("result", []), _layer_name(annotation)))

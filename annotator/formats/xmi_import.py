@@ -63,6 +63,8 @@ class _Reader:
             hint = "; XMI in XML 1.1 is not supported, export 'UIMA CAS XMI (XML 1.0)'" if b'version="1.1"' in self.data[:100] else ""
             raise FormatError(self.path, f"not valid XML: {exc.msg if hasattr(exc, 'msg') else exc}{hint}",
                               line=exc.position[0]) from None
+        except (LookupError, ValueError) as exc:  # expat on an unknown or multi-byte declared encoding
+            raise FormatError(self.path, f"not valid XML: {exc}", line=1) from None
 
     def offsets(self, el: Element, u16: Utf16Map, newline: NewlineMap) -> tuple[int, int]:
         xid = el.get(XMI_ID)

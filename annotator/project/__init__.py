@@ -20,6 +20,15 @@ from annotator.project.annotate import (
     unlink,
     update_span,
 )
+from annotator.project.backups import (
+    BackupInfo,
+    backup_if_due,
+    backup_now,
+    backups_folder,
+    find_backup,
+    list_backups,
+    restore_backup,
+)
 from annotator.project.changes import ChangeSet
 from annotator.project.clusters import (
     ClusterChange,
@@ -42,6 +51,7 @@ from annotator.project.export_jobs import (
     export_project_file,
 )
 from annotator.project.exporting import annotated_documents, export
+from annotator.project.health import check_project
 from annotator.project.importing import ImportReport, import_files, parse_label_map
 from annotator.project.review_adjudicate import AdjudicationReport, adjudicate_auto
 from annotator.project.review_agreement import agreement, done_documents, voting_layers
@@ -81,8 +91,11 @@ from annotator.project.workspace import (
     validate_schema,
     visible_layers,
 )
+from annotator.store import StoreError, WriteFailed
 
 __all__ = [
+    "BackupInfo", "StoreError", "WriteFailed", "backup_if_due", "backup_now", "backups_folder",
+    "check_project", "find_backup", "list_backups", "restore_backup",
     "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
     "default_destination", "demo_project_path", "document", "documents", "ensure_demo_project", "export",
     "export_choices", "export_project_file", "import_files", "link", "parse_label_map",

@@ -9,12 +9,11 @@ from typing import Any, Callable, Iterable
 
 from annotator.core.errors import AnnotatorError, FormatError
 from annotator.core.model import Document, Relation, Span, is_uuid, new_id
-from annotator.formats.base import DocumentDraft, LayerDraft, validate
+from annotator.formats.base import MAX_FILE_BYTES, DocumentDraft, LayerDraft, read_capped, validate
 from annotator.formats.registry import IMPORTERS, detect_format, expand_paths
 from annotator.project.session import Project
 from annotator.store.assist import AssistTables
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 DEFAULT_IMPORT_LAYER = "imported"
 BATCH_SECONDS = 0.5
 
@@ -91,16 +90,7 @@ def resolve_format(path: Path, fmt: str = "auto") -> str:
 def read_file(path: Path, fmt: str = "auto") -> list[DocumentDraft]:
     """Parse and check one file completely; raises FormatError naming the file and line or byte."""
     name = resolve_format(path, fmt)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FormatError(path, f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise FormatError(path, f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", byte=MAX_FILE_BYTES)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    data = read_capped(path)
     return validate(path, IMPORTERS[name].read(path, data))
 
 

@@ -33,8 +33,9 @@ class Project:
         return cls(store)
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False, user: str | None = None) -> "Project":
-        return cls(ProjectStore(path, readonly=readonly), user=user)
+    def open(cls, path: str | Path, *, readonly: bool = False, user: str | None = None, backup: bool = True) -> "Project":
+        """Open a project; for writing, a verified backup of it is made first (unless `backup=False`)."""
+        return cls(ProjectStore(path, readonly=readonly, backup_on_open=backup and not readonly), user=user)
 
     @property
     def path(self) -> Path:
@@ -48,6 +49,11 @@ class Project:
     def recovered(self) -> bool:
         """True when the last writer died without closing and the file was checked on open."""
         return self.store.recovered
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know about this file (e.g. that it lies on a network share)."""
+        return list(self.store.warnings)
 
     @property
     def schema(self) -> Schema:

@@ -36,9 +36,9 @@ def test_done_and_next_skips_documents_already_done(qtbot, make_window, seeded_p
 
 def test_queue_filter_narrows_the_list(qtbot, make_window):
     window = make_window()
-    qtbot.keyClicks(window.queue.filter, "Putin")
+    qtbot.keyClicks(window.queue.filter, "Hungary")
     shown = window.queue.proxy.rowCount()
-    assert 0 < shown < 5
+    assert shown == 1
     window.queue.filter.clear()
     assert window.queue.proxy.rowCount() == 5
 

@@ -35,6 +35,9 @@ def _placeholders(items: Iterable[Any]) -> str:
 class Repository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        # A document's text never changes once stored, so its length can be remembered: SQLite's
+        # length() reads the whole text (1-4 ms for 1 MB), and every edit checks offsets against it.
+        self._lengths: dict[str, int] = {}
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         return self.db.execute(sql, list(params)).fetchall()
@@ -95,8 +98,14 @@ class Repository:
 
     def document_length(self, doc_id: str) -> int | None:
         """Length in code points (SQLite's length() of TEXT counts characters), without reading the text."""
+        if doc_id in self._lengths:
+            return self._lengths[doc_id]
         rows = self._rows("SELECT length(text) FROM documents WHERE id = ?", [doc_id])
-        return rows[0][0] if rows else None
+        if not rows:
+            return None
+        if not self.db.conn.in_transaction:  # a document added in an open transaction may yet roll back
+            self._lengths[doc_id] = rows[0][0]
+        return rows[0][0]
 
     def existing_ids(self, table: str, ids: Iterable[str]) -> set[str]:
         ids = list(ids)

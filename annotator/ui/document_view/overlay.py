@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QTextBlock
 
 from annotator.ui import theme as th
+from annotator.ui.document_view import margin
 
 if TYPE_CHECKING:
     from annotator.ui.document_view.view import DocumentView
@@ -46,6 +47,8 @@ def paint(view: DocumentView, painter: QPainter) -> None:
         return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _bands(view, painter, blocks)
+    if view.margin_marks:
+        margin.paint(view, painter, blocks)
     first, last = blocks[0][0], blocks[-1][0]
     lo = view.positions.from_qt(first.position())
     hi = view.positions.from_qt(min(last.position() + last.length() - 1, view.positions.u16_length))
@@ -84,6 +87,9 @@ def _bands(view: DocumentView, painter: QPainter, blocks) -> None:
 
 
 def _ghosts(view: DocumentView, painter: QPainter, blocks, lo: int, hi: int) -> None:
+    """Suggestions: a faint fill and a dashed edge in the label's colour (real spans are solid fills);
+    the one being reviewed gets a solid edge in the text colour, like a selected span."""
+    current = None
     for span in view.ghosts.overlapping(lo, hi + 1):
         colour = view.label_colour(span.label)
         fill = QColor(colour)
@@ -94,8 +100,12 @@ def _ghosts(view: DocumentView, painter: QPainter, blocks, lo: int, hi: int) -> 
         for r in rects:
             painter.drawRect(r)
         edge = QColor(colour)
-        edge.setAlpha(170)
-        _outline(painter, rects, edge, 1.2, Qt.PenStyle.DashLine)
+        edge.setAlpha(190)
+        _outline(painter, rects, edge, 1.3, Qt.PenStyle.DashLine)
+        if span.id == view.ghost_current:
+            current = rects
+    if current:
+        _outline(painter, current, QColor(th.colours(view.theme)["text"]), 2.0, Qt.PenStyle.DashLine)
 
 
 def _outline(painter: QPainter, rects: list[QRectF], colour: QColor, width: float, style: Qt.PenStyle) -> None:

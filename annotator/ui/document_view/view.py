@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Span
 from annotator.ui import theme as th
-from annotator.ui.document_view import overlay
+from annotator.ui.document_view import margin, overlay
 from annotator.ui.document_view.index import SpanIndex
+from annotator.ui.document_view.margin import MarginMark
 from annotator.ui.offsets import TextPositions
-
-
 
 class DocumentView(QPlainTextEdit):
     span_clicked = Signal(str)  # a click (no drag) on a span: its id
@@ -38,6 +37,9 @@ class DocumentView(QPlainTextEdit):
         self.text = ""
         self.index = SpanIndex()
         self.ghosts = SpanIndex()
+        self.ghost_current: str | None = None  # the ghost being reviewed: outlined solid
+        self.ghost_tooltip_for: Callable[[Span], str] = lambda span: f"suggested {span.label}"
+        self.margin_marks: list[MarginMark] = []
         self.theme = "light"
         self._label_colours: dict[str, str] = {}
         self._formats: dict[str, QTextCharFormat] = {}
@@ -60,6 +62,8 @@ class DocumentView(QPlainTextEdit):
         self.positions = positions or TextPositions(text)
         self.index = SpanIndex(spans)
         self.ghosts = SpanIndex()
+        self.ghost_current = None
+        self.margin_marks = []
         self.selected, self.related, self.candidates, self.candidate = None, set(), [], None
         self._formatted.clear()
         self.segments.clear()
@@ -100,6 +104,15 @@ class DocumentView(QPlainTextEdit):
 
     def clear_ghost_spans(self) -> None:
         self.set_ghost_spans(())
+
+    def set_ghost_current(self, span_id: str | None) -> None:
+        self.ghost_current = span_id
+        self.viewport().update()
+
+    def set_margin_marks(self, marks: Iterable[MarginMark]) -> None:
+        """Bars in the left margin beside ranges of the text (e.g. repeated passages), with tooltips."""
+        self.margin_marks = list(marks)
+        self.viewport().update()
 
     def set_highlight(self, *, selected: str | None, related: Iterable[str] = ()) -> None:
         related = set(related)
@@ -280,13 +293,33 @@ class DocumentView(QPlainTextEdit):
     def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
         if event.type() == QEvent.Type.ToolTip:
             point = self.viewport().mapFromGlobal(event.globalPos())
-            span = self.span_at_point(point)
-            if span is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(span), self.viewport())
+            text = self.tooltip_at(point)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering a viewport point explains: a margin mark, a span, else a ghost span."""
+        mark = margin.mark_at(self, point.toPointF())
+        if mark is not None:
+            return mark.tooltip
+        span = self.span_at_point(point)
+        if span is not None:
+            return self.tooltip_for(span)
+        ghost = self.ghost_at_point(point)
+        return self.ghost_tooltip_for(ghost) if ghost is not None else ""
+
+    def ghost_at_point(self, point: QPoint) -> Span | None:
+        q = self.cursorForPosition(point).position()
+        for pos in (q, q - 1):
+            if 0 <= pos < self.positions.u16_length:
+                for ghost in self.ghosts.at(self.positions.from_qt(pos)):
+                    if any(r.contains(point.toPointF()) for r in self.rects_for(ghost.start, ghost.end)):
+                        return ghost
+        return None
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._centre_column()  # margins first, so that the layout below wraps at the new width

@@ -271,7 +271,9 @@ class DocumentView(QPlainTextEdit):
             keep = self.textCursor()
             self.setTextCursor(cursor)
             self.centerCursor()
-            self.setTextCursor(keep)
+            value = self.verticalScrollBar().value()
+            self.setTextCursor(keep)  # this scrolls back to `keep`: the centred position is put back below
+            self.verticalScrollBar().setValue(value)
 
     # mouse, tooltips, layout --------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802

@@ -108,7 +108,7 @@ class ImportFeature(QObject):
             window.features["repeats"].refresh()  # passages are found again after every import
         text = summary_text(report, cancelled)
         self.summary = ImportSummary(text, report.ok, window)
-        self.summary.open()
+        self.summary.show()  # not modal: the queue behind it can be used while reading it
         window.statusBar().showMessage(text.splitlines()[0], 15000)
         self.finished.emit(report, cancelled)
 

@@ -93,15 +93,15 @@ def _ghosts(view: DocumentView, painter: QPainter, blocks, lo: int, hi: int) -> 
     for span in view.ghosts.overlapping(lo, hi + 1):
         colour = view.label_colour(span.label)
         fill = QColor(colour)
-        fill.setAlpha(40)
+        fill.setAlpha(18)  # a tint only: real spans are solid fills without an edge
         rects = view.rects_for(span.start, span.end, blocks)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         for r in rects:
             painter.drawRect(r)
         edge = QColor(colour)
-        edge.setAlpha(190)
-        _outline(painter, rects, edge, 1.3, Qt.PenStyle.DashLine)
+        edge.setAlpha(230)
+        _outline(painter, rects, edge, 1.4, Qt.PenStyle.DashLine)
         if span.id == view.ghost_current:
             current = rects
     if current:

@@ -122,6 +122,14 @@ def test_escape_leaves_the_suggestion_and_enter_then_does_nothing(qtbot, window,
     assert len(stored(suggested_path, layer="suggested")[0]) == len(window.view.ghosts)
 
 
+def test_moving_the_cursor_off_the_suggestion_leaves_it(qtbot, window, suggested_path):
+    go_to_claim(qtbot, window)
+    key(qtbot, window, "Right")
+    assert window.features["suggestions"].keys.current is None and window.view.ghost_current is None
+    key(qtbot, window, "Return")
+    assert stored(suggested_path) == ([], [])
+
+
 def test_tab_chooses_link_targets_while_a_link_is_open(qtbot, window, suggested_path):
     text = window.workspace.doc.text
     select_phrase(qtbot, window, "a Kremlin aide")

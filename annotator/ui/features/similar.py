@@ -40,6 +40,9 @@ class SimilarClaimsFeature(QObject):
     def update_panel(self) -> None:
         if not self.dock.isVisible():
             return  # brought up to date when it is shown
+        if self.ws.busy:  # a job holds the project connection: no reads until it ends
+            self.timer.start()
+            return
         self.panel.set_claim(self.span_id)
         if self.ws.readonly:  # another annotator's layer: look, do not regroup their claims
             self.panel.join_button.setEnabled(False)

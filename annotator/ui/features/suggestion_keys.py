@@ -4,7 +4,7 @@ keys are shared with the labelling keys by one rule (also in the F1 sheet):
 - Tab / Shift+Tab step through the pending suggestions while any are shown and no link is being
   made; otherwise they keep their labelling meaning (next span, next link target).
 - Enter, Shift+Enter, Backspace and Escape act on a suggestion only while one is current (after Tab,
-  or a click on a ghost); otherwise Enter confirms a link, Backspace deletes the selected span and
+  or a click on a ghost, until the cursor moves off it); otherwise Enter confirms a link, Backspace deletes the selected span and
   Escape cancels, as before.
 - Ctrl, Alt or Meta with any of these is never taken (Ctrl+Enter is "done, next").
 
@@ -39,6 +39,8 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
         self.shown = True  # View > Show suggestions
         super().__init__(workspace.project, view, doc_id=workspace.doc.id, layer=workspace.user, from_layer=from_layer)
         labeller.selection_changed.connect(self._span_selected)
+        view.cursorPositionChanged.connect(self._cursor_moved)
+        view.selectionChanged.connect(self._cursor_moved)
 
     @property
     def active(self) -> bool:
@@ -93,6 +95,16 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
         else:
             self.current = span
             self.currentChanged.emit(span)
+
+    def _cursor_moved(self) -> None:
+        """Moving the cursor off the current suggestion leaves it: Enter then means what it usually does."""
+        if self.current is None:
+            return
+        cursor = self.view.textCursor()
+        here = (self._map.from_utf16(cursor.selectionStart()), self._map.from_utf16(cursor.selectionEnd()))
+        if here != (self.current.start, self.current.end):
+            self.current = None
+            self.currentChanged.emit(None)
 
     def _span_selected(self, span) -> None:
         if span is not None and self.current is not None:

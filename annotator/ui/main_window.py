@@ -17,9 +17,8 @@ import annotator.project as svc
 from annotator.core.model import Span
 from annotator.project import Project, SearchHit
 from annotator.ui import actions as act
-from annotator.ui import dialogs
+from annotator.ui import dialogs, features
 from annotator.ui.appearance import Appearance
-from annotator.ui import features
 from annotator.ui.document_view.view import DocumentView
 from annotator.ui.features.jobs import JobRunner
 from annotator.ui.labelling.controller import Labeller

@@ -3,7 +3,7 @@ layer's labels to identical twins (in the same document or another), undone with
 
 from __future__ import annotations
 
-from ui_helpers import DOC0, key, make_text_project, select_phrase, stored_spans
+from ui_helpers import key, make_text_project, select_phrase, stored_spans
 
 from annotator.ui.document_view import margin
 

@@ -39,8 +39,8 @@ def summary_text(report: ImportReport, cancelled: bool) -> str:
         lines += [f"✗ {entry.error}" for entry in refused]
     repeats = report.repeats
     if repeats is not None and (repeats.passages or repeats.blocks):
-        lines += ["", f"Repeated passages: {repeats.passages} paragraph(s) and {repeats.blocks} block(s) occur more "
-                      "than once (bars in the margin; Ctrl+Shift+P copies labels between them)."]
+        lines += ["", (f"Repeated passages: {repeats.passages} paragraph(s) and {repeats.blocks} block(s) occur more "
+                       "than once (bars in the margin; Ctrl+Shift+P copies labels between them).")]
     return "\n".join(lines)
 
 

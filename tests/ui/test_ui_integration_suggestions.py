@@ -100,6 +100,18 @@ def test_backspace_rejects_and_ctrl_z_restores_the_suggestion(qtbot, window, sug
     assert current.id in {s.id for s in window.view.ghosts}
 
 
+def test_a_reject_made_before_suggestions_were_made_again_is_not_brought_back(qtbot, window, suggested_path):
+    go_to_claim(qtbot, window)
+    key(qtbot, window, "Backspace")
+    with qtbot.waitSignal(window.jobs.ended, timeout=60_000):
+        key(qtbot, window, "Ctrl+Shift+A")
+    fresh = stored(suggested_path, layer="suggested")
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    key(qtbot, window, "Ctrl+Z")
+    assert stored(suggested_path, layer="suggested") == fresh  # no stale copies beside the new run
+    assert "nothing to bring back" in window.statusBar().currentMessage()
+
+
 def test_shift_enter_accepts_every_suggestion_of_the_sentence(qtbot, window, suggested_path):
     text = window.workspace.doc.text
     start = text.index(SENTENCE)

@@ -49,19 +49,27 @@ class AcceptSuggestions(_Addition):
 
 
 class RejectSuggestion(ServiceCommand):
-    """Remove a suggestion (and the cue and sources only it used) from the suggestion layer."""
+    """Remove a suggestion (and the cue and sources only it used) from the suggestion layer.
 
-    def __init__(self, workspace, span_id: str, label: str) -> None:
+    `run_count()` counts the engine's runs: a run replaces the suggestion layer, so a reject made
+    before it is not undone by putting the old suggestions back beside the new ones."""
+
+    def __init__(self, workspace, span_id: str, label: str, run_count: Callable[[], int] = lambda: 0) -> None:
         super().__init__(workspace, f"Reject suggested {label}")
         self.span_id = span_id
+        self.run_count, self.runs = run_count, run_count()
         self.removed: ChangeSet | None = None
 
     def forward(self) -> ChangeSet:
         self.removed = svc.reject_suggestion(self.project, span_id=self.span_id)
+        self.runs = self.run_count()
         return self.removed
 
     def backward(self) -> ChangeSet:
         assert self.removed is not None
+        if self.run_count() != self.runs:
+            self.ws.notice.emit("Suggestions were made again since this reject: nothing to bring back.")
+            return ChangeSet(doc_id=self.removed.doc_id, layer=self.removed.layer)
         return svc.restore(self.project, spans=self.removed.spans_removed, relations=self.removed.relations_removed)
 
 

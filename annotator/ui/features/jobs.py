@@ -143,6 +143,7 @@ class JobRunner(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
+            self.parent_widget.activateWindow()  # the keyboard goes back to the window
         try:
             callback()
         finally:

@@ -37,6 +37,7 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
     def __init__(self, workspace, view, labeller, *, from_layer: str = SUGGESTION_LAYER) -> None:
         self.ws, self.labeller = workspace, labeller
         self.shown = True  # View > Show suggestions
+        self.runs = 0  # how often the engine ran in this window (see RejectSuggestion)
         super().__init__(workspace.project, view, doc_id=workspace.doc.id, layer=workspace.user, from_layer=from_layer)
         labeller.selection_changed.connect(self._span_selected)
         view.cursorPositionChanged.connect(self._cursor_moved)
@@ -118,7 +119,7 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
 
     def reject(self) -> None:
         if self.current is not None:
-            self._decide(RejectSuggestion(self.ws, self.current.id, self.current.label))
+            self._decide(RejectSuggestion(self.ws, self.current.id, self.current.label, lambda: self.runs))
 
     def accept_sentence(self) -> None:
         if self.current is None:

@@ -64,6 +64,8 @@ class SuggestionsFeature(QObject):
 
     def _done(self, report: svc.SuggestReport, cancelled: bool) -> None:
         self.last_report = report
+        if self.keys is not None:
+            self.keys.runs += 1
         self.refresh()
         pending = len(self.keys.pending) if self.keys else 0
         self.window.statusBar().showMessage(

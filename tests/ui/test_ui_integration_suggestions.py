@@ -73,6 +73,7 @@ def test_tab_then_enter_accepts_the_claim_with_its_source_link_and_cue(qtbot, wi
     assert keys_of(spans, text) == [("cue", "stressed"), ("opinion", text[current.start:current.end]), ("source", "Putin")]
     assert (by_id[rel.head].label, text[by_id[rel.tail].start:by_id[rel.tail].end], rel.label) == ("opinion", "Putin", "said_by")
     assert {s.id for s in window.view.index} == set(by_id)  # shown as ordinary spans
+    assert {s.id for s in window.view.ghosts} == pending_ids(suggested_path)  # the ghosts are what is pending
     assert current.id not in {s.id for s in window.view.ghosts}
     assert window.features["suggestions"].keys.current.start >= current.start  # moved on to the next one
 
@@ -84,8 +85,10 @@ def test_ctrl_z_removes_the_accepted_spans_and_link_and_redo_brings_the_same_one
     key(qtbot, window, "Ctrl+Z")
     assert stored(suggested_path) == ([], [])
     assert len(window.view.index) == 0 and current.id in {s.id for s in window.view.ghosts}
+    assert {s.id for s in window.view.ghosts} == pending_ids(suggested_path)
     key(qtbot, window, "Ctrl+Shift+Z")
     assert stored(suggested_path) == accepted
+    assert {s.id for s in window.view.ghosts} == pending_ids(suggested_path)
 
 
 def test_backspace_rejects_and_ctrl_z_restores_the_suggestion(qtbot, window, suggested_path):
@@ -97,7 +100,7 @@ def test_backspace_rejects_and_ctrl_z_restores_the_suggestion(qtbot, window, sug
     assert stored(suggested_path) == ([], [])  # nothing came into alice's layer
     key(qtbot, window, "Ctrl+Z")
     assert stored(suggested_path, layer="suggested") == before
-    assert current.id in {s.id for s in window.view.ghosts}
+    assert {s.id for s in window.view.ghosts} == pending_ids(suggested_path) >= {current.id}
 
 
 def test_a_reject_made_before_suggestions_were_made_again_is_not_brought_back(qtbot, window, suggested_path):

@@ -102,12 +102,39 @@ class DocumentView(QPlainTextEdit):
         self.ghosts = SpanIndex(spans)
         self.viewport().update()
 
+    def update_ghosts(self, *, added: Iterable[Span] = (), removed: Iterable[Span] = ()) -> None:
+        """Add and remove a few ghosts (an edit's worth) without rebuilding the index; repaint only them."""
+        ranges = []
+        for span in removed:
+            gone = self.ghosts.remove(span.id)
+            if gone is not None:
+                ranges.append((gone.start, gone.end))
+        for span in added:
+            self.ghosts.add(span)
+            ranges.append((span.start, span.end))
+        self._update_ranges(ranges)
+
     def clear_ghost_spans(self) -> None:
         self.set_ghost_spans(())
 
     def set_ghost_current(self, span_id: str | None) -> None:
+        if span_id == self.ghost_current:
+            return
+        ranges = [(g.start, g.end) for g in (self.ghosts.get(i) for i in (self.ghost_current, span_id) if i) if g]
         self.ghost_current = span_id
-        self.viewport().update()
+        self._update_ranges(ranges)
+
+    def _update_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint only where these code point ranges are on screen."""
+        if not ranges:
+            return
+        blocks = self.visible_blocks()
+        region = QRegion()
+        for start, end in ranges:
+            for r in self.rects_for(start, end, blocks):
+                region += r.adjusted(-4, -3, 4, 3).toAlignedRect()
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def set_margin_marks(self, marks: Iterable[MarginMark]) -> None:
         """Bars in the left margin beside ranges of the text (e.g. repeated passages), with tooltips."""
@@ -209,7 +236,7 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         try:
-            overlay.paint(self, painter)
+            overlay.paint(self, painter, event.rect())
         finally:
             painter.end()
 

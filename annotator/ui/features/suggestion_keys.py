@@ -25,6 +25,7 @@ from annotator.core.offsets import Utf16Map
 from annotator.project.suggesting import DEFAULT_LAYER as SUGGESTION_LAYER
 from annotator.ui.assist import SuggestionKeys
 from annotator.ui.features.commands import AcceptSuggestions, RejectSuggestion
+from annotator.ui.features.pending import PendingSuggestions
 
 K = Qt.Key
 TAKEN = (K.Key_Return, K.Key_Enter, K.Key_Backspace, K.Key_Escape)
@@ -34,10 +35,11 @@ NOT_OURS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 class WorkspaceSuggestionKeys(SuggestionKeys):
     """Follows the workspace's open document; accepts into the annotator's own layer via the undo stack."""
 
-    def __init__(self, workspace, view, labeller, *, from_layer: str = SUGGESTION_LAYER) -> None:
+    def __init__(self, workspace, view, labeller, *, from_layer: str = SUGGESTION_LAYER, shown: bool = True) -> None:
         self.ws, self.labeller = workspace, labeller
-        self.shown = True  # View > Show suggestions
+        self.shown = shown  # View > Show suggestions
         self.runs = 0  # how often the engine ran in this window (see RejectSuggestion)
+        self.model = PendingSuggestions()
         super().__init__(workspace.project, view, doc_id=workspace.doc.id, layer=workspace.user, from_layer=from_layer)
         labeller.selection_changed.connect(self._span_selected)
         view.cursorPositionChanged.connect(self._cursor_moved)
@@ -56,12 +58,26 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the open document's suggestions again (on opening it, after a run of the engine)."""
         if not self.active:
-            self.pending = []
-            if self.current is not None:
-                self._set_current(None)
-            return
-        super().refresh()
+            self.model.clear()
+        else:
+            held = ((b[0], b[1], b[2]) for b in self.ws.spans.briefs())
+            self.model.load(svc.spans(self.project, doc_id=self.doc_id, layer=self.from_layer), held)
+        self._pending_moved()
+
+    def apply(self, change) -> tuple[list[Span], list[Span]]:
+        """Follow an edit of the annotator's or the suggestion layer: (ghosts to add, ghosts to remove)."""
+        if not self.active:
+            return [], []
+        moved = self.model.apply(change, layer=self.layer, from_layer=self.from_layer)
+        self._pending_moved()
+        return moved
+
+    def _pending_moved(self) -> None:
+        self.pending = self.model.pending
+        if self.current is not None and not self.model.is_pending(self.current):
+            self._set_current(None)
 
     # moving: from where the cursor is when nothing is current -----------------------------------
     def _cursor(self) -> int:
@@ -133,7 +149,7 @@ class WorkspaceSuggestionKeys(SuggestionKeys):
         position = self.current
         if not self.ws.execute(command):  # refused (read-only, busy) or failed: shown by the workspace
             return
-        self.refresh()  # the workspace's change signal has refreshed already; cheap, and keeps this standalone
+        # the workspace's change signal has moved the pending list (see SuggestionsFeature._on_change)
         ahead = [s for s in self.pending if position is None or s.start >= position.start]
         self._set_current(ahead[0] if ahead else (self.pending[0] if self.pending else None))
 

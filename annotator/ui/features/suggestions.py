@@ -80,28 +80,35 @@ class SuggestionsFeature(QObject):
 
     def refresh(self) -> None:
         """Re-read the pending suggestions of the open document and redraw them."""
+        if self.keys is not None:
+            self.keys.refresh()
+            self._draw()
+
+    def _draw(self) -> None:
         keys = self.keys
-        if keys is None:
-            return
-        keys.refresh()
         self.window.show_ghost_spans(keys.pending)
         self.view.set_ghost_current(keys.current.id if keys.current else None)
 
     def _on_open(self) -> None:
         if self.ws.doc is None:
             return
-        if self.keys is None:
-            self.keys = WorkspaceSuggestionKeys(self.ws, self.view, self.window.labeller, from_layer=self.from_layer)
-            self.keys.shown = self.window.actions_by_id["view.suggestions"].isChecked()
+        if self.keys is None:  # made on the first document: SuggestionKeys follows one document
+            self.keys = WorkspaceSuggestionKeys(self.ws, self.view, self.window.labeller, from_layer=self.from_layer,
+                                                shown=self.window.actions_by_id["view.suggestions"].isChecked())
             self.keys.currentChanged.connect(self._current_changed)
             self.view.empty_clicked.connect(self._clicked_outside_spans)
         else:
             self.keys.retarget()
-        self.refresh()
+        self._draw()
 
     def _on_change(self, change: ChangeSet) -> None:
-        if self.ws.doc is not None and change.doc_id == self.ws.doc.id and change.layer in (self.ws.layer, self.from_layer):
-            self.refresh()
+        keys = self.keys
+        if keys is None or self.ws.doc is None or change.doc_id != self.ws.doc.id:
+            return
+        shown, hidden = keys.apply(change)
+        if shown or hidden:
+            self.view.update_ghosts(added=shown, removed=hidden)
+        self.view.set_ghost_current(keys.current.id if keys.current else None)
 
     def _clicked_outside_spans(self) -> None:
         if self.keys is not None and self.keys.active:

@@ -1,4 +1,5 @@
-"""Render docs/workspace.png: the seed articles with a few claims, sources, cues and links, in the real window.
+"""Render docs/workspace.png: the seed articles with a few claims, sources, cues and links, in the real window,
+with the engine's pending suggestions drawn as dashed ghosts and the repeated block marked in the margin.
 
     PYTHONPATH=. python docs/make_screenshot.py [OUT.png] [--dark]
 """
@@ -35,7 +36,7 @@ LINKS = [
 
 
 def build(path: Path) -> None:
-    from annotator.project import Project, add_span, import_files, link, set_status
+    from annotator.project import Project, add_span, import_files, link, set_status, suggest
 
     with Project.create(path, name="demo") as project:
         assert import_files(project, sorted((ROOT / "seeds").glob("*.txt"))).ok
@@ -54,6 +55,7 @@ def build(path: Path) -> None:
         for doc in ("002_8c0f25a86a7d46b7",):
             set_status(project, doc_id=doc, layer="alice", status="done")
         project.store.set_setting("last_user", "alice")
+        suggest(project)
 
 
 def main() -> int:

@@ -65,6 +65,7 @@ from annotator.project.review_session import (
 from annotator.project.passages import Repeat, RepeatsReport, Twin, copy_spans_to_twins, detect_repeats, near_duplicates, repeats
 from annotator.project.session import Project
 from annotator.project.stats import stats
+from annotator.project.undo import remove_added
 from annotator.project.suggesting import (
     SuggestReport,
     accept_suggestion,
@@ -110,6 +111,8 @@ __all__ = [
     "accept_suggestions", "cluster_members", "cluster_of", "copy_spans_to_twins", "detect_repeats", "join_cluster",
     "leave_cluster", "near_duplicates", "pending_suggestions", "reject_suggestion", "repeats", "set_clusters",
     "similar_claims", "suggest", "suggestions_in_sentence",
+    # undoing many-span additions (the GUI's accept / copy-to-twins commands)
+    "remove_added",
     # the annotation workspace (annotator.project.workspace)
     "LayerContent", "LockHeld", "SearchHit", "document_overview", "label_usage", "last_place", "list_layers",
     "load_layer", "other_layers_allowed",

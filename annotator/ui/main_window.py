@@ -17,9 +17,10 @@ import annotator.project as svc
 from annotator.core.model import Span
 from annotator.project import Project, SearchHit
 from annotator.ui import actions as act
-from annotator.ui import dialogs
+from annotator.ui import dialogs, features
 from annotator.ui.appearance import Appearance
 from annotator.ui.document_view.view import DocumentView
+from annotator.ui.features.jobs import JobRunner
 from annotator.ui.labelling.controller import Labeller
 from annotator.ui.panels.details import DetailsPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
         self.actions_by_id["project.allow_layers"].setChecked(svc.other_layers_allowed(project))
         self._on_save_state(ws.save_state)
         self._on_schema()
+        # features: import/export, review, suggestions, repeated passages, similar claims
+        self.key_notes: list[tuple[str, str, str]] = []  # keys a feature handles itself, for the F1 sheet
+        self.jobs = JobRunner(ws, self)
+        self.features = features.install(self)
         self._restore_layout()
 
     # composition --------------------------------------------------------------------------------
@@ -180,6 +185,13 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self, *args) -> None:
         self.progress.setText(f"{self.queue_model.done_count()} of {self.queue_model.rowCount()} done")
+
+    def refresh_lists(self) -> None:
+        """After documents or layers came in from outside (an import): the queue and the layer box."""
+        self.queue_model.reload()
+        self._fill_layers()
+        if self.workspace.doc is not None:
+            self.queue.show_current(self.workspace.doc.id)
 
     def _fill_layers(self) -> None:
         self.layer_box.clear()
@@ -246,7 +258,7 @@ class MainWindow(QMainWindow):
         self.schema_editor.open()  # window-modal, without a nested event loop
 
     def show_shortcuts(self) -> None:
-        self.shortcut_sheet = dialogs.ShortcutSheet(self.specs, self)
+        self.shortcut_sheet = dialogs.ShortcutSheet(self.specs, self, extra=self.key_notes)
         self.shortcut_sheet.show()
 
     def show_guidelines(self) -> None:
@@ -298,6 +310,7 @@ class MainWindow(QMainWindow):
         if self.workspace.pending is not None and not self._confirm_lose_pending():
             event.ignore()
             return
+        features.shutdown(self)
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.workspace.flush_place()
         self.project.close()

@@ -63,6 +63,9 @@ class Workspace(QObject):
         self.pending: Pending | None = None
         self._place: tuple[str, str] | None = None
         self.save_state = SaveState()
+        # Set while a long job (import, suggestions) writes through this project on a worker thread:
+        # the connection is shared, so no edit may start on the UI thread until it ends.
+        self.busy = ""
 
     # the current document ---------------------------------------------------------------------
     @property
@@ -92,6 +95,8 @@ class Workspace(QObject):
 
     def flush_place(self) -> None:
         """Store where the annotator is (deferred from open_document; also run on close)."""
+        if self.busy:
+            return  # kept for after the job: its transaction must not take in this write
         place, self._place = self._place, None
         if place is None or self.project.store.db is None:
             return
@@ -127,7 +132,7 @@ class Workspace(QObject):
         if self.readonly:
             self.notice.emit(f"The layer {self.layer!r} is read-only here; switch to your own layer to edit.")
             return False
-        if self.pending is not None:
+        if self.pending is not None or self._busy():
             self._blocked()
             return False
         stack = self.stack
@@ -135,11 +140,22 @@ class Workspace(QObject):
             return False
         return self._run(Pending("do", command, stack))
 
+    def record(self, command: QUndoCommand) -> bool:
+        """Put on the undo stack an action a standalone widget has already saved (its redo is not run now)."""
+        stack = self.stack
+        if stack is None:
+            return False
+        command.applied = True  # type: ignore[attr-defined]
+        stack.push(command)
+        command.applied = False  # type: ignore[attr-defined]
+        self._set_save_state(SaveState("saved", command.text()))
+        return True
+
     def undo(self) -> bool:
         stack = self.stack
         if stack is None or not stack.canUndo() or self.readonly:
             return False
-        if self.pending is not None:
+        if self.pending is not None or self._busy():
             self._blocked()
             return False
         return self._run(Pending("undo", stack.command(stack.index() - 1), stack))
@@ -148,14 +164,14 @@ class Workspace(QObject):
         stack = self.stack
         if stack is None or not stack.canRedo() or self.readonly:
             return False
-        if self.pending is not None:
+        if self.pending is not None or self._busy():
             self._blocked()
             return False
         return self._run(Pending("redo", stack.command(stack.index()), stack))
 
     def retry(self) -> bool:
         """Run the failed edit again."""
-        if self.pending is None:
+        if self.pending is None or self._busy():
             return False
         return self._run(self.pending)
 
@@ -165,7 +181,14 @@ class Workspace(QObject):
             self.pending = None
             self._set_save_state(SaveState("idle", "Failed edit discarded; the project is as it was before it."))
 
+    def _busy(self) -> bool:
+        if self.busy:
+            self.notice.emit(f"{self.busy} is running; edits wait until it ends.")
+        return bool(self.busy)
+
     def _blocked(self) -> None:
+        if self.busy:
+            return  # _busy() has said why
         self.notice.emit("An edit could not be saved: retry it (Ctrl+Shift+S) or discard it first.")
 
     def _run(self, p: Pending) -> bool:

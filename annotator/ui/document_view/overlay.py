@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QTextBlock
 
 from annotator.ui import theme as th
+from annotator.ui.document_view import margin
 
 if TYPE_CHECKING:
     from annotator.ui.document_view.view import DocumentView
@@ -23,9 +24,12 @@ def line_rects(block: QTextBlock, geom: QRectF, a: int, b: int) -> list[QRectF]:
         return []
     layout = block.layout()
     rects = []
-    for i in range(layout.lineCount()):
+    first = layout.lineForTextPosition(a)  # jump to the line holding `a`: a paragraph may have thousands
+    for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
         line = layout.lineAt(i)
         ls = line.textStart()
+        if ls >= b:
+            break
         le = ls + line.textLength()
         s, e = max(a, ls), min(b, le)
         if s >= e:
@@ -40,17 +44,23 @@ def line_rects(block: QTextBlock, geom: QRectF, a: int, b: int) -> list[QRectF]:
     return rects
 
 
-def paint(view: DocumentView, painter: QPainter) -> None:
+def paint(view: DocumentView, painter: QPainter, clip: QRect | None = None) -> None:
+    """Draw over the visible text; `clip` (the repainted area) lets ghosts skip blocks outside it."""
     blocks = view.visible_blocks()
     if not blocks:
         return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _bands(view, painter, blocks)
+    if view.margin_marks:
+        margin.paint(view, painter, blocks)
     first, last = blocks[0][0], blocks[-1][0]
     lo = view.positions.from_qt(first.position())
     hi = view.positions.from_qt(min(last.position() + last.length() - 1, view.positions.u16_length))
     if len(view.ghosts):
-        _ghosts(view, painter, blocks, lo, hi)
+        # the characters actually on screen: a block (paragraph) can be far taller than the viewport
+        top = view.cursorForPosition(QPoint(0, 0)).position()
+        bottom = view.cursorForPosition(QPoint(view.viewport().width(), view.viewport().height())).position()
+        _ghosts(view, painter, blocks, max(lo, view.positions.from_qt(top)), min(hi, view.positions.from_qt(bottom)), clip)
     colours = th.colours(view.theme)
     for span_id in view.related:
         span = view.index.get(span_id)
@@ -83,19 +93,37 @@ def _bands(view: DocumentView, painter: QPainter, blocks) -> None:
                     painter.drawRect(QRectF(r.left(), y, r.width(), BAND))
 
 
-def _ghosts(view: DocumentView, painter: QPainter, blocks, lo: int, hi: int) -> None:
-    for span in view.ghosts.overlapping(lo, hi + 1):
-        colour = view.label_colour(span.label)
-        fill = QColor(colour)
-        fill.setAlpha(40)
-        rects = view.rects_for(span.start, span.end, blocks)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        for r in rects:
-            painter.drawRect(r)
-        edge = QColor(colour)
-        edge.setAlpha(170)
-        _outline(painter, rects, edge, 1.2, Qt.PenStyle.DashLine)
+def _ghosts(view: DocumentView, painter: QPainter, blocks, lo: int, hi: int, clip: QRect | None) -> None:
+    """Suggestions: a faint tint and a dashed edge in the label's colour (real spans are solid fills
+    without an edge); the one being reviewed gets a dashed edge in the text colour as well.
+
+    Block by block, and only blocks in the repainted area: an edit repaints a few lines, and
+    suggestions can be dense (one every few words)."""
+    pos = view.positions
+    current: list[QRectF] = []
+    for block, geom in blocks:
+        if clip is not None and (geom.bottom() < clip.top() - 4 or geom.top() > clip.bottom() + 4):
+            continue
+        b0 = block.position()
+        a, b = max(lo, pos.from_qt(b0)), min(hi, pos.from_qt(b0 + block.length() - 1))
+        for span in view.ghosts.overlapping(a, b + 1):
+            rects = line_rects(block, geom, pos.to_qt(span.start) - b0, pos.to_qt(span.end) - b0)
+            if not rects:
+                continue
+            colour = view.label_colour(span.label)
+            fill = QColor(colour)
+            fill.setAlpha(18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            for r in rects:
+                painter.drawRect(r)
+            edge = QColor(colour)
+            edge.setAlpha(230)
+            _outline(painter, rects, edge, 1.4, Qt.PenStyle.DashLine)
+            if span.id == view.ghost_current:
+                current += rects
+    if current:
+        _outline(painter, current, QColor(th.colours(view.theme)["text"]), 2.0, Qt.PenStyle.DashLine)
 
 
 def _outline(painter: QPainter, rects: list[QRectF], colour: QColor, width: float, style: Qt.PenStyle) -> None:

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Span
 from annotator.ui import theme as th
-from annotator.ui.document_view import overlay
+from annotator.ui.document_view import margin, overlay
 from annotator.ui.document_view.index import SpanIndex
+from annotator.ui.document_view.margin import MarginMark
 from annotator.ui.offsets import TextPositions
-
-
 
 class DocumentView(QPlainTextEdit):
     span_clicked = Signal(str)  # a click (no drag) on a span: its id
@@ -38,6 +37,9 @@ class DocumentView(QPlainTextEdit):
         self.text = ""
         self.index = SpanIndex()
         self.ghosts = SpanIndex()
+        self.ghost_current: str | None = None  # the ghost being reviewed: outlined solid
+        self.ghost_tooltip_for: Callable[[Span], str] = lambda span: f"suggested {span.label}"
+        self.margin_marks: list[MarginMark] = []
         self.theme = "light"
         self._label_colours: dict[str, str] = {}
         self._formats: dict[str, QTextCharFormat] = {}
@@ -60,6 +62,8 @@ class DocumentView(QPlainTextEdit):
         self.positions = positions or TextPositions(text)
         self.index = SpanIndex(spans)
         self.ghosts = SpanIndex()
+        self.ghost_current = None
+        self.margin_marks = []
         self.selected, self.related, self.candidates, self.candidate = None, set(), [], None
         self._formatted.clear()
         self.segments.clear()
@@ -98,8 +102,44 @@ class DocumentView(QPlainTextEdit):
         self.ghosts = SpanIndex(spans)
         self.viewport().update()
 
+    def update_ghosts(self, *, added: Iterable[Span] = (), removed: Iterable[Span] = ()) -> None:
+        """Add and remove a few ghosts (an edit's worth) without rebuilding the index; repaint only them."""
+        ranges = []
+        for span in removed:
+            gone = self.ghosts.remove(span.id)
+            if gone is not None:
+                ranges.append((gone.start, gone.end))
+        for span in added:
+            self.ghosts.add(span)
+            ranges.append((span.start, span.end))
+        self._update_ranges(ranges)
+
     def clear_ghost_spans(self) -> None:
         self.set_ghost_spans(())
+
+    def set_ghost_current(self, span_id: str | None) -> None:
+        if span_id == self.ghost_current:
+            return
+        ranges = [(g.start, g.end) for g in (self.ghosts.get(i) for i in (self.ghost_current, span_id) if i) if g]
+        self.ghost_current = span_id
+        self._update_ranges(ranges)
+
+    def _update_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint only where these code point ranges are on screen."""
+        if not ranges:
+            return
+        blocks = self.visible_blocks()
+        region = QRegion()
+        for start, end in ranges:
+            for r in self.rects_for(start, end, blocks):
+                region += r.adjusted(-4, -3, 4, 3).toAlignedRect()
+        if not region.isEmpty():
+            self.viewport().update(region)
+
+    def set_margin_marks(self, marks: Iterable[MarginMark]) -> None:
+        """Bars in the left margin beside ranges of the text (e.g. repeated passages), with tooltips."""
+        self.margin_marks = list(marks)
+        self.viewport().update()
 
     def set_highlight(self, *, selected: str | None, related: Iterable[str] = ()) -> None:
         related = set(related)
@@ -196,7 +236,7 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         try:
-            overlay.paint(self, painter)
+            overlay.paint(self, painter, event.rect())
         finally:
             painter.end()
 
@@ -258,7 +298,9 @@ class DocumentView(QPlainTextEdit):
             keep = self.textCursor()
             self.setTextCursor(cursor)
             self.centerCursor()
-            self.setTextCursor(keep)
+            value = self.verticalScrollBar().value()
+            self.setTextCursor(keep)  # this scrolls back to `keep`: the centred position is put back below
+            self.verticalScrollBar().setValue(value)
 
     # mouse, tooltips, layout --------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -280,13 +322,33 @@ class DocumentView(QPlainTextEdit):
     def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt override
         if event.type() == QEvent.Type.ToolTip:
             point = self.viewport().mapFromGlobal(event.globalPos())
-            span = self.span_at_point(point)
-            if span is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(span), self.viewport())
+            text = self.tooltip_at(point)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering a viewport point explains: a margin mark, a span, else a ghost span."""
+        mark = margin.mark_at(self, point.toPointF())
+        if mark is not None:
+            return mark.tooltip
+        span = self.span_at_point(point)
+        if span is not None:
+            return self.tooltip_for(span)
+        ghost = self.ghost_at_point(point)
+        return self.ghost_tooltip_for(ghost) if ghost is not None else ""
+
+    def ghost_at_point(self, point: QPoint) -> Span | None:
+        q = self.cursorForPosition(point).position()
+        for pos in (q, q - 1):
+            if 0 <= pos < self.positions.u16_length:
+                for ghost in self.ghosts.at(self.positions.from_qt(pos)):
+                    if any(r.contains(point.toPointF()) for r in self.rects_for(ghost.start, ghost.end)):
+                        return ghost
+        return None
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._centre_column()  # margins first, so that the layout below wraps at the new width

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable, Union
+from typing import IO, Callable, Iterable, Union
 
 from annotator.core.errors import AnnotatorError
 
@@ -40,15 +40,13 @@ def check_target(path: Path, *, force: bool = False, folder: bool = False) -> No
     _check_target(path, force, folder=folder)
 
 
-def write_text_atomic(path: Path, chunks: Iterable[str], *, force: bool = False) -> int:
-    """Write text chunks to `path` atomically; returns the number of characters written."""
+def _write_atomic(path: Path, force: bool, write: Callable[[IO], int], binary: bool) -> int:
+    """Write through `write(fh)` into a temporary file beside `path`, fsync, then rename into place."""
     _check_target(path, force, folder=False)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    written = 0
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            for chunk in chunks:
-                written += fh.write(chunk)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
+            written = write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         _publish(tmp, path)
@@ -58,19 +56,13 @@ def write_text_atomic(path: Path, chunks: Iterable[str], *, force: bool = False)
     return written
 
 
+def write_text_atomic(path: Path, chunks: Iterable[str], *, force: bool = False) -> int:
+    """Write text chunks to `path` atomically; returns the number of characters written."""
+    return _write_atomic(path, force, lambda fh: sum(fh.write(chunk) for chunk in chunks), binary=False)
+
+
 def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False) -> int:
-    _check_target(path, force, folder=False)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _publish(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return len(data)
+    return _write_atomic(path, force, lambda fh: fh.write(data), binary=True)
 
 
 class AtomicFolder:

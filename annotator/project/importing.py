@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable
 
 from annotator.core.errors import AnnotatorError, FormatError
 from annotator.core.model import Document, Relation, Span, is_uuid, new_id
-from annotator.formats.base import MAX_FILE_BYTES, DocumentDraft, LayerDraft, read_capped, validate
+from annotator.formats.base import DocumentDraft, LayerDraft, read_capped, validate
 from annotator.formats.registry import IMPORTERS, detect_format, expand_paths
 from annotator.project.session import Project
 from annotator.store.assist import AssistTables

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 import sqlite_utils
 
-from annotator.core.model import Document, LabelDef, Layer, LayerKind, Relation, Schema, Span
+from annotator.core.model import Document, Layer, LayerKind, Relation, Schema, Span
 
 SPAN_COLUMNS = "id, doc_id, layer, start, end, label, note, attrs"
 REL_COLUMNS = "id, doc_id, layer, head, tail, label"

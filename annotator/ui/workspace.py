@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 import annotator.project as svc
-from annotator.core.model import Document, Relation, Span, Status
+from annotator.core.model import Document, Relation, Status
 from annotator.project import ChangeSet, Project
 from annotator.ui.offsets import TextPositions
 from annotator.ui.span_map import SpanMap

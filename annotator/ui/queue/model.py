@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 import annotator.project as svc
 from annotator.project import ChangeSet, Project
 
+from annotator.ui.table_model import Index, ListTableModel
+
 COLUMNS = ("Title", "Outlet", "Length", "Status", "Spans", "Links")
 STATUS_COLOURS = {"todo": "#9aa1ab", "in progress": "#E69F00", "done": "#009E73"}
-Index = QModelIndex | QPersistentModelIndex
 _DOTS: dict[str, QIcon] = {}
 
 
@@ -32,7 +33,8 @@ def status_dot(status: str) -> QIcon:
     return icon
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(ListTableModel):
+    columns = COLUMNS
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, project: Project, layer: str, parent=None) -> None:
@@ -52,16 +54,8 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
 
     # Qt model API -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import LabelDef, Schema
 
+from annotator.ui.table_model import Index, ListTableModel
+
 COLUMNS = ("Name", "Kind", "Group", "Colour", "Key", "Description")
 FIELDS = ("name", "kind", "group", "color", "key", "description")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class SchemaModel(QAbstractTableModel):
+class SchemaModel(ListTableModel):
     """Edits a copy of the schema; remembers renames so that existing annotations follow them."""
+
+    columns = COLUMNS
 
     def __init__(self, schema: Schema, parent=None) -> None:
         super().__init__(parent)
@@ -29,16 +32,8 @@ class SchemaModel(QAbstractTableModel):
     def renames(self) -> dict[str, str]:
         return {old: new.name for old, new in zip(self.original, self.labels) if old and old != new.name}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.labels)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.labels)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.labels)):

@@ -5,24 +5,25 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
 from annotator.project import ChangeSet
+from annotator.ui.table_model import Index, ListTableModel
 from annotator.ui import commands as cmd
 from annotator.ui.span_map import SpanMap
 from annotator.ui.workspace import Workspace
 
 COLUMNS = ("Label", "Text", "Start", "End", "Links", "Note")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _key(span: Span) -> tuple:
     return (span.start, span.end, span.label, span.id)  # the same order as SpanMap.briefs() sorted
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(ListTableModel):
+    columns = COLUMNS
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
@@ -97,16 +98,8 @@ class SpanTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 4), self.index(row, 4))
 
     # Qt model API -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._keys)
 
     def links_text(self, span: Span) -> str:
         parts = []

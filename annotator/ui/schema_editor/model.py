@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from annotator.core.model import LabelDef, Schema
+from annotator.ui.plain import tip
 
 COLUMNS = ("Name", "Kind", "Group", "Colour", "Key", "Description")
 FIELDS = ("name", "kind", "group", "color", "key", "description")
@@ -50,7 +51,7 @@ class SchemaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 3:
             return QColor(label.color)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return label.description
+            return tip(label.description)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

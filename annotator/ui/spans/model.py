@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Span
 from annotator.project import ChangeSet
 from annotator.ui import commands as cmd
+from annotator.ui.plain import tip
 from annotator.ui.span_map import SpanMap
 from annotator.ui.workspace import Workspace
 
@@ -134,7 +135,7 @@ class SpanTableModel(QAbstractTableModel):
             entry = self.ws.schema.get(span.label)
             return QColor(entry.color if entry else "#999999")
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4, 5):
-            return str(self.data(index))
+            return tip(str(self.data(index)))  # span text, links, note: shown literally
         if role == self.ID_ROLE:
             return span.id
         return None

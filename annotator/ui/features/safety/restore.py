@@ -80,7 +80,7 @@ class RestoreDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip(str(info.path)))  # the folder is named after the project: user text
                 if column == 2:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not self.backups)
         self.table.setVisible(bool(self.backups))

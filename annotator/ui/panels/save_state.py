@@ -63,7 +63,8 @@ class ErrorBanner(QWidget):
 
     def show_state(self, state: SaveState) -> None:
         if state.state == "failed":
-            self.message.setText(f"Could not save — {state.message}. Your edit is kept: retry when the problem is fixed.")
+            why = state.message.rstrip(". ")
+            self.message.setText(f"Could not save — {why}. Your edit is kept: retry when the problem is fixed.")
             self.show()
         else:
             self.hide()

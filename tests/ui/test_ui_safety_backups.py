@@ -149,3 +149,14 @@ def test_a_read_only_window_never_backs_up(qtbot, seeded_path):
         assert safety.indicator.text() == "Read-only" and not safety.back_up_now()
     finally:
         window.close()
+
+
+def test_an_error_while_planning_is_reported_not_raised_into_the_timer(qtbot, make_window, monkeypatch):
+    import sqlite3
+
+    window = make_window()
+    safety = window.features["safety"]
+    monkeypatch.setattr(svc, "due_backup", lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
+    with qtbot.waitSignal(safety.backups.failed) as failed:
+        assert not safety.backups.tick()
+    assert failed.args == ["OperationalError: disk I/O error"] and safety.indicator.text() == "⚠ Backup failed"

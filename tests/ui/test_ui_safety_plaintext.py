@@ -4,7 +4,9 @@ and file names never reach Qt as HTML (nor `&` as a keyboard mnemonic)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
@@ -159,3 +161,13 @@ def test_a_message_box_keeps_its_text_and_informative_text_plain(qtbot):
     informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
     assert (box.textFormat(), box.text()) == (Qt.TextFormat.PlainText, LABEL)
     assert (informative.textFormat(), informative.text()) == (Qt.TextFormat.PlainText, NOTE)
+
+
+def test_no_message_box_shortcut_guesses_rich_text_in_the_ui():
+    """QMessageBox.critical/warning/question/information cannot be told to show plain text: the UI uses
+    `plain.message` / `plain.ask` / `dialogs.show_error` instead (checked by reading the source)."""
+    ui = Path(__file__).resolve().parents[2] / "annotator" / "ui"
+    pattern = re.compile(r"QMessageBox\.(critical|warning|information|question|about)\(")
+    offenders = [f"{path.relative_to(ui)}:{number}" for path in sorted(ui.rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert offenders == []

@@ -87,8 +87,8 @@ class BackupTimer(QObject):
             return False
         try:
             planned = svc.due_backup(self.project, every_minutes=self.every_minutes)
-        except AnnotatorError as exc:  # e.g. the settings could not be read: say so, try again next time
-            self.failed.emit(str(exc))
+        except Exception as exc:  # e.g. the settings could not be read: say so, try again next time (never a
+            self._refused(exc)    # traceback dialog from a timer, once a minute)
             return False
         if planned is None:
             return False
@@ -102,11 +102,16 @@ class BackupTimer(QObject):
             return False
         try:
             planned = svc.plan_backup(self.project, kind="manual")
-        except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+        except Exception as exc:
+            self._refused(exc)
             return False
         self.start(planned)
         return True
+
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, AnnotatorError):
+            log.exception("planning a backup failed")
+        self.failed.emit(str(exc) if isinstance(exc, AnnotatorError) else f"{type(exc).__name__}: {exc}")
 
     def start(self, planned: PlannedBackup) -> None:
         self.running = planned

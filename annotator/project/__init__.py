@@ -29,6 +29,15 @@ from annotator.project.backups import (
     list_backups,
     restore_backup,
 )
+from annotator.project.backup_jobs import (
+    PlannedBackup,
+    due_backup,
+    is_open,
+    last_backup,
+    plan_backup,
+    record_backup,
+    restore_open_project,
+)
 from annotator.project.changes import ChangeSet
 from annotator.project.clusters import (
     ClusterChange,
@@ -97,6 +106,8 @@ from annotator.store import StoreError, WriteFailed
 __all__ = [
     "BackupInfo", "StoreError", "WriteFailed", "backup_if_due", "backup_now", "backups_folder",
     "check_project", "find_backup", "list_backups", "restore_backup",
+    # backups from the GUI: planned on the UI thread, written on a worker; restore in place
+    "PlannedBackup", "due_backup", "is_open", "last_backup", "plan_backup", "record_backup", "restore_open_project",
     "ChangeSet", "ExportCancelled", "ExportChoices", "ExportSummary", "FormatChoice", "ImportReport", "Project", "add_span", "annotated_documents",
     "default_destination", "demo_project_path", "document", "documents", "ensure_demo_project", "export",
     "export_choices", "export_project_file", "import_files", "link", "parse_label_map",

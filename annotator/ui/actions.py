@@ -7,6 +7,7 @@ shown to the user is always the one that works. A callback is an attribute path 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any, Iterable
@@ -81,13 +82,23 @@ def schema_actions(schema: Schema) -> list[ActionSpec]:
     """One action per label key: span labels apply or relabel, relation labels start a link."""
     out = []
     for label in schema.span_labels:
-        out.append(A(f"label.{label.name}", f"Label as {label.name}", (label.key,) if label.key else (),
+        out.append(A(f"label.{label.name}", f"Label as {no_mnemonic(label.name)}", (label.key,) if label.key else (),
                      "labeller.apply_label", "Annotate", args=(label.name,), group="Labels",
                      help=label.description))
     for label in schema.relation_labels:
-        out.append(A(f"link.{label.name}", f"Link {label.name}…", (label.key,) if label.key else (),
+        out.append(A(f"link.{label.name}", f"Link {no_mnemonic(label.name)}…", (label.key,) if label.key else (),
                      "labeller.start_link", "Annotate", args=(label.name,), group="Links", help=label.description))
     return out
+
+
+def no_mnemonic(text: str) -> str:
+    """A label name in an action's text, shown as written (`&` would mark a mnemonic)."""
+    return text.replace("&", "&&")
+
+
+def strip_mnemonics(text: str) -> str:
+    """An action's text as shown: `&x` is x underlined, `&&` a literal ampersand."""
+    return re.sub(r"&(&?)", r"\1", text)
 
 
 def resolve(target: object, path: str) -> Any:
@@ -139,5 +150,5 @@ def shortcut_rows(specs: Iterable[ActionSpec]) -> list[tuple[str, str, str]]:
     for spec in specs:
         if spec.shortcuts:
             keys = " / ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) or s for s in spec.shortcuts)
-            rows.append((spec.group or spec.menu, spec.text.replace("&", ""), keys))
+            rows.append((spec.group or spec.menu, strip_mnemonics(spec.text), keys))
     return rows

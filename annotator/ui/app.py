@@ -76,11 +76,12 @@ def run_app(*, project: str | None = None, screenshot: str | None = None, doc: s
         if who is None:
             return 0  # the identity question was cancelled: nothing opened, nothing changed
         window = open_window(path, user=who, settings=settings, screenshot=bool(screenshot))
-    except AnnotatorError as exc:
+    except Exception as exc:  # ours (damaged, newer, read-only, held by another writer) or not: a message, no traceback
+        message = _open_error(exc, project)
         if screenshot:
-            print(f"annotator: error: {exc}", file=sys.stderr)
+            print(f"annotator: error: {message}", file=sys.stderr)
         else:
-            dialogs.show_error(None, "Cannot open the project", str(exc))
+            dialogs.show_error(None, "Cannot open the project", message)
         return 1
     settings.last_user = who
     settings.last_project = str(path)
@@ -98,6 +99,17 @@ def run_app(*, project: str | None = None, screenshot: str | None = None, doc: s
     window.open_requested.connect(lambda p: _reopen(window, p, settings))
     window.show()
     return app.exec()
+
+
+def _open_error(exc: Exception, path) -> str:
+    """The message for a project that could not be opened: the app's own errors name the file and say why;
+    anything else (an OS error, a bug) is logged with its traceback and told in one line."""
+    if isinstance(exc, AnnotatorError):
+        return str(exc)
+    import logging
+
+    logging.getLogger("annotator.ui").error("opening %s failed", path, exc_info=exc)
+    return f"{path or 'the demo project'}: could not be opened ({type(exc).__name__}: {exc}). The file was not changed."
 
 
 def _show_unexpected(kind, value, tb) -> None:
@@ -138,8 +150,8 @@ def _reopen(window, path: str, settings) -> None:
         return
     try:
         new = open_window(path, user=user, settings=settings)
-    except AnnotatorError as exc:
-        dialogs.show_error(None, "Cannot open the project", str(exc))
+    except Exception as exc:
+        dialogs.show_error(None, "Cannot open the project", _open_error(exc, path))
         return
     settings.last_project = path
     new.open_requested.connect(lambda p: _reopen(new, p, settings))

@@ -7,8 +7,9 @@ import html
 from itertools import groupby
 from typing import Iterable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from annotator.ui import plain
 from annotator.ui.actions import ActionSpec, shortcut_rows
 
 
@@ -58,4 +59,5 @@ def ask_identity(parent: QWidget | None = None, default: str | None = None) -> s
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.critical(parent, title, message)
+    """A modal error message, shown as plain text (it often quotes file, label or document names)."""
+    plain.message(parent, title, message).exec()

@@ -17,7 +17,7 @@ import annotator.project as svc
 from annotator.core.model import Span
 from annotator.project import Project, SearchHit
 from annotator.ui import actions as act
-from annotator.ui import dialogs, features
+from annotator.ui import dialogs, features, plain
 from annotator.ui.appearance import Appearance
 from annotator.ui.document_view.view import DocumentView
 from annotator.ui.features.jobs import JobRunner
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(QLabel(" Layer "))
         self.toolbar.addWidget(self.layer_box)
-        self.who = QLabel()
+        self.who = plain.plain_label()  # names the annotator and the layer: user text
         self.progress = QLabel()
         self.save_indicator = SaveIndicator(ws)
         for widget in (self.who, self.progress, self.save_indicator):
@@ -317,10 +317,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _confirm_lose_pending(self) -> bool:
-        answer = QMessageBox.question(
+        answer = plain.ask(
             self, "An edit is not saved",
             f"{self.workspace.save_state.message}\n\nRetry saving it before closing?",
             QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Retry,
         )
         if answer == QMessageBox.StandardButton.Retry:
             return self.workspace.retry()

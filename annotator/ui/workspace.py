@@ -106,6 +106,22 @@ class Workspace(QObject):
             log.warning("could not remember the place: %s", exc)
             self.notice.emit(f"Could not remember the open document: {exc}")
 
+    def forget_history(self) -> None:
+        """The project file was replaced (a backup restored): undo stacks, a failed edit and the open
+        document all refer to the old state, so they go; open a document again afterwards."""
+        self.undo_group.setActiveStack(None)
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.pending = None
+        self._place = None
+        self.doc = None
+        self.spans = SpanMap()
+        self.relations = {}
+        self.status = Status.TODO.value
+        self._set_save_state(SaveState("idle", ""))
+
     def reload(self) -> None:
         if self.doc is not None:
             self.open_document(self.doc.id, self.layer)

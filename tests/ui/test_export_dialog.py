@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from annotator import project as service
+from annotator.ui import plain
 from annotator.ui.export_dialog import ExportDialog, open_export_dialog
 from tests.export_samples import DOC_ID, PLAIN_ID, build_project, expected
 
@@ -136,11 +137,11 @@ def test_existing_destination_asks_before_replacing(qtbot, dialog, tmp_path, mon
     out.write_text("keep", encoding="utf-8")
     _set_destination(qtbot, dialog, out)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.worker is None and out.read_text(encoding="utf-8") == "keep"
     assert asked == [f"{out} already exists.\nReplace it with this export?"]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _export(qtbot, dialog)
     assert out.read_text(encoding="utf-8").startswith('{"doc_id": "awkward-1"')
 

@@ -151,8 +151,10 @@ def test_closing_with_an_unsaved_edit_asks_first(qtbot, make_window, monkeypatch
     monkeypatch.setattr(svc, "add_span", lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
     select_phrase(qtbot, window, "Yuri Ushakov")
     key(qtbot, window, "s")
+    from annotator.ui import plain
+
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(plain, "ask", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     assert window.close() is False and window.isVisible()
     assert "disk I/O error" in asked[0]
 

@@ -20,6 +20,7 @@ from annotator.ui.document_view import margin, overlay
 from annotator.ui.document_view.index import SpanIndex
 from annotator.ui.document_view.margin import MarginMark
 from annotator.ui.offsets import TextPositions
+from annotator.ui.plain import tip
 
 class DocumentView(QPlainTextEdit):
     span_clicked = Signal(str)  # a click (no drag) on a span: its id
@@ -38,7 +39,7 @@ class DocumentView(QPlainTextEdit):
         self.index = SpanIndex()
         self.ghosts = SpanIndex()
         self.ghost_current: str | None = None  # the ghost being reviewed: outlined solid
-        self.ghost_tooltip_for: Callable[[Span], str] = lambda span: f"suggested {span.label}"
+        self.ghost_tooltip_for: Callable[[Span], str] = lambda span: tip(f"suggested {span.label}")
         self.margin_marks: list[MarginMark] = []
         self.theme = "light"
         self._label_colours: dict[str, str] = {}
@@ -51,7 +52,7 @@ class DocumentView(QPlainTextEdit):
         self.candidates: list[str] = []
         self.candidate: str | None = None
         self.exact_drag = False  # the last mouse selection was made with Alt held: no snapping
-        self.tooltip_for: Callable[[Span], str] = lambda span: span.label
+        self.tooltip_for: Callable[[Span], str] = lambda span: tip(span.label)
         self._press: QPoint | None = None
         self._margins = (0, 0, 0, 0)
 

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import project as service
+from annotator.ui import plain
 from annotator.ui.export_dialog.summary import summary_text
 from annotator.ui.export_dialog.worker import ExportWorker
+from annotator.ui.plain import plain_label
 
 ALL_LAYERS = "all"
 
@@ -112,7 +114,7 @@ class ExportDialog(QDialog):
         self.progress_bar = QProgressBar(objectName="progressBar", textVisible=False)
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.status_label = QLabel(objectName="statusLabel", wordWrap=True)
+        self.status_label = plain_label(objectName="statusLabel", wordWrap=True)  # paths, file and document names
         self.summary_view = QPlainTextEdit(objectName="summaryView", readOnly=True)
         self.summary_view.setPlaceholderText("What was written, and anything the format could not represent, appears here.")
 
@@ -231,7 +233,7 @@ class ExportDialog(QDialog):
 
     # running ----------------------------------------------------------------------------
     def confirm_replace(self, path: Path) -> bool:
-        answer = QMessageBox.question(
+        answer = plain.ask(
             self, "Replace export?", f"{path} already exists.\nReplace it with this export?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], bool]
@@ -101,6 +102,7 @@ class JobRunner(QObject):
         self.job = job = Job(work)
         self.dialog = dialog = QProgressDialog(f"{title} …", "Cancel", 0, 0, self.parent_widget)
         dialog.setObjectName("jobProgress")
+        dialog.setLabel(plain_label())  # it names the file or document being worked on
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setAutoClose(False)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.core.model import Document
+from annotator.ui.plain import plain_label, tip
 from annotator.ui.queue.model import STATUS_COLOURS
 
 
@@ -16,12 +15,13 @@ class DocumentHeader(QWidget):
         super().__init__(parent)
         self.setObjectName("DocHeader")
         self.setAutoFillBackground(True)
-        self.title = QLabel(objectName="DocTitle", wordWrap=True)
-        self.meta = QLabel(objectName="DocMeta")
+        # titles, outlets, ids and layer names come from the files imported: never read as HTML
+        self.title = plain_label(objectName="DocTitle", wordWrap=True)
+        self.meta = plain_label(objectName="DocMeta")
         # Text that changes with every edit must not resize anything: a relayout repaints the whole window.
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.status = QLabel(objectName="Badge")
-        self.layer = QLabel(objectName="Badge")
+        self.status = plain_label(objectName="Badge")
+        self.layer = plain_label(objectName="Badge")
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
@@ -41,12 +41,12 @@ class DocumentHeader(QWidget):
             self.layer.hide()
             return
         title = doc.title if len(doc.title) <= 72 else doc.title[:71] + "…"
-        self.title.setText(html.escape(title))
-        self.title.setToolTip(doc.title)
+        self.title.setText(title)
+        self.title.setToolTip(tip(doc.title))
         outlet = str(doc.meta.get("outlet") or "")
         bits = [outlet] if outlet else []
         bits += [doc.id, f"{len(doc.text):,} characters"]  # counts live in the queue: no relayout per edit
-        self.meta.setText(" · ".join(html.escape(b) for b in bits))
+        self.meta.setText(" · ".join(bits))
         colour = STATUS_COLOURS.get(status, "#9aa1ab")
         self.status.setText(status)
         _style(self.status, f"background: {colour}; color: white;")

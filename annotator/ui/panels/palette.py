@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.model import Schema
+from annotator.ui.plain import no_mnemonic, plain_label
 
 
 def swatch_css(colour: str) -> str:
@@ -43,13 +45,14 @@ class LabelPalette(QWidget):
             for row, label in enumerate(labels):
                 swatch = QLabel()
                 swatch.setStyleSheet(swatch_css(label.color))
-                key = QLabel(label.key or " ", objectName="PaletteKey")
+                key = plain_label(label.key or " ", objectName="PaletteKey")
                 key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                button = QPushButton(label.name)
+                button = QPushButton(no_mnemonic(label.name))
                 button.setFlat(True)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the document
                 button.setStyleSheet("text-align: left; padding: 3px 4px;")
-                button.setToolTip(f"<b>{label.name}</b> ({label.group})<br>{label.description}")
+                button.setToolTip(f"<b>{html.escape(label.name)}</b> ({html.escape(label.group)})<br>"
+                                  + html.escape(label.description))
                 button.clicked.connect(lambda _=False, name=label.name, act=action: act(name))
                 grid.addWidget(swatch, row, 0)
                 grid.addWidget(key, row, 1)

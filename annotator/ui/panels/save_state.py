@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from annotator.ui.plain import plain_label, tip
 from annotator.ui.workspace import SaveState, Workspace
 
 
@@ -14,6 +15,7 @@ class SaveIndicator(QLabel):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages name labels, notes and files
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("✗ Not saved — Retry: Ctrl+Shift+S") + 20)
         workspace.save_state_changed.connect(self.show_state)
         self.show_state(workspace.save_state)
@@ -23,15 +25,15 @@ class SaveIndicator(QLabel):
         if state.state == "failed":
             self.setObjectName("SaveFailed")
             self.setText("✗ Not saved — Retry: Ctrl+Shift+S")
-            self.setToolTip(state.message)
+            self.setToolTip(tip(state.message))
         elif state.state == "saved":
             self.setObjectName("SaveOk")
             self.setText(f"✓ Saved {stamp}")
-            self.setToolTip(f"{state.message} — committed to {self.ws.project.path.name}")
+            self.setToolTip(tip(f"{state.message} — committed to {self.ws.project.path.name}"))
         else:
             self.setObjectName("")
             self.setText("All changes saved" if not state.message else state.message)
-            self.setToolTip(str(self.ws.project.path))
+            self.setToolTip(tip(str(self.ws.project.path)))
         if self.objectName() != getattr(self, "_polished_as", None):
             self._polished_as = self.objectName()
             self.style().unpolish(self)
@@ -46,7 +48,7 @@ class ErrorBanner(QWidget):
         self.ws = workspace
         self.setObjectName("ErrorBanner")
         self.setAutoFillBackground(True)
-        self.message = QLabel(wordWrap=True)
+        self.message = plain_label(wordWrap=True)
         self.retry = QPushButton("Retry")
         self.discard = QPushButton("Discard edit")
         self.retry.clicked.connect(workspace.retry)
@@ -61,7 +63,8 @@ class ErrorBanner(QWidget):
 
     def show_state(self, state: SaveState) -> None:
         if state.state == "failed":
-            self.message.setText(html.escape(f"Could not save — {state.message}. Your edit is kept: retry when the problem is fixed."))
+            why = state.message.rstrip(". ")
+            self.message.setText(f"Could not save — {why}. Your edit is kept: retry when the problem is fixed.")
             self.show()
         else:
             self.hide()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 import annotator.project as svc
 from annotator.project import ChangeSet, Project
+from annotator.ui.plain import tip
 
 from annotator.ui.table_model import Index, ListTableModel
 
@@ -64,7 +65,7 @@ class QueueModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row["title"], row["outlet"], f"{row['length']:,}", row["status"], row["spans"], row["relations"])[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row['title']}\n{row['id']} · {row['length']:,} characters · {row['status']}"
+            return tip(f"{row['title']}\n{row['id']} · {row['length']:,} characters · {row['status']}")
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
             return status_dot(row["status"])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 4, 5):

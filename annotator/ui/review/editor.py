@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpi
                                QWidget)
 
 from annotator.review.data import RelKey, SpanKey
+from annotator.ui.plain import plain_label
 
 
 class UnitEditor(QWidget):
@@ -71,7 +72,7 @@ class UnitEditor(QWidget):
         combo.addItems(self.labels if label in self.labels else [*self.labels, label])
         combo.setCurrentText(label)
         self.table.setCellWidget(row, 2, combo)
-        self.table.setCellWidget(row, 3, QLabel())
+        self.table.setCellWidget(row, 3, plain_label())  # the document's text
         self._show_text(row)
 
     def _show_text(self, row: int) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from annotator.review.report import DocumentAgreement
+from annotator.ui.plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("document", "disagreement", "disputed units", "units", "span F1 exact")
@@ -48,7 +49,7 @@ class DocumentAgreementModel(QAbstractTableModel):
                 "–" if doc.span_f1_exact is None else f"{doc.span_f1_exact:.3f}",
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return doc.doc_id
+            return tip(doc.doc_id)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DOC_ID_ROLE:

@@ -19,6 +19,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.offsets import Utf16Map
 from annotator.project import Project, ReviewSession
 from annotator.review.units import Unit
+from annotator.ui.plain import plain_label
 from annotator.ui.review.editor import UnitEditor
 from annotator.ui.review.variants import VariantsPanel
 
@@ -48,7 +49,7 @@ class ReviewSessionWindow(QWidget):
         self.progress.setFormat("%v / %m units decided")
         self.progress.setMinimumWidth(240)
         self.rate = QLabel()
-        self.error = QLabel()
+        self.error = plain_label()  # refusals quote labels and layers
         self.error.setStyleSheet("color: #b91c1c")
         self.view = QPlainTextEdit()
         self.view.setReadOnly(True)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QDialog, QDialog
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from annotator.core.errors import AnnotatorError
+from annotator.ui.plain import plain_label
 from annotator.ui.schema_editor.model import SchemaModel
 from annotator.ui.workspace import Workspace
 
@@ -25,7 +26,7 @@ class SchemaEditor(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.error = QLabel(objectName="SectionTitle", wordWrap=True)
+        self.error = plain_label(objectName="SectionTitle", wordWrap=True)  # errors quote label names
         add_span = QPushButton("Add span label")
         add_relation = QPushButton("Add link label")
         self.colour_button = QPushButton("Colour…")

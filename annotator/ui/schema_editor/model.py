@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import LabelDef, Schema
+from annotator.ui.plain import tip
 
 from annotator.ui.table_model import Index, ListTableModel
 
@@ -45,7 +46,7 @@ class SchemaModel(ListTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 3:
             return QColor(label.color)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return label.description
+            return tip(label.description)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

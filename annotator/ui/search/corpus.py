@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListVi
 import annotator.project as svc
 from annotator.core.errors import AnnotatorError
 from annotator.project import Project, SearchHit
+from annotator.ui.plain import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 LIMIT = 2000
@@ -53,7 +54,7 @@ class CorpusSearchPanel(QWidget):
         self.field.returnPressed.connect(self.run)
         self.regex = QCheckBox("regex")
         self.case = QCheckBox("case")
-        self.summary = QLabel(objectName="SectionTitle")
+        self.summary = plain_label(objectName="SectionTitle")  # may quote the query in an error
         self.model = SearchResultsModel(self)
         self.list = QListView()
         self.list.setModel(self.model)

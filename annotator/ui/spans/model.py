@@ -12,6 +12,7 @@ from annotator.core.model import Span
 from annotator.project import ChangeSet
 from annotator.ui.table_model import Index, ListTableModel
 from annotator.ui import commands as cmd
+from annotator.ui.plain import tip
 from annotator.ui.span_map import SpanMap
 from annotator.ui.workspace import Workspace
 
@@ -127,7 +128,7 @@ class SpanTableModel(ListTableModel):
             entry = self.ws.schema.get(span.label)
             return QColor(entry.color if entry else "#999999")
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4, 5):
-            return str(self.data(index))
+            return tip(str(self.data(index)))  # span text, links, note: shown literally
         if role == self.ID_ROLE:
             return span.id
         return None

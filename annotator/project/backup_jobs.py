@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.project.backups import DEFAULT_EVERY_MINUTES, _keep, find_backup, list_backups, restore_backup
+from annotator.project.backups import DEFAULT_EVERY_MINUTES, _keep, find_backup, is_backup_due, list_backups, restore_backup
 from annotator.project.session import Project
 from annotator.store import backup as _backup
 from annotator.store.backup import BackupInfo
@@ -54,15 +54,8 @@ def due_backup(
 ) -> PlannedBackup | None:
     """What `backup_if_due` would write, without writing it: None when nothing changed since the
     last backup or that one is younger than `every_minutes` (`now`: a `time.monotonic()` reading)."""
-    if project.readonly:
-        return None
-    store = project.store
-    if store.total_changes == store.backup_changes:
-        return None
     now = time.monotonic() if now is None else now
-    if store.backup_time is not None and now - store.backup_time < every_minutes * 60:
-        return None
-    return plan_backup(project, kind="auto")
+    return plan_backup(project, kind="auto") if is_backup_due(project, every_minutes=every_minutes, now=now) else None
 
 
 def record_backup(project: Project, planned: PlannedBackup, info: BackupInfo, *, now: float | None = None) -> None:

@@ -49,15 +49,16 @@ def backup_if_due(
     Cheap when nothing is due (no I/O), so a GUI timer may call it often. `now` is a
     `time.monotonic()` reading (tests pass their own). Returns the new backup, or None.
     """
-    if project.readonly:
-        return None
-    store = project.store
-    if store.total_changes == store.backup_changes:
-        return None
     now = time.monotonic() if now is None else now
-    if store.backup_time is not None and now - store.backup_time < every_minutes * 60:
-        return None
-    return backup_now(project, kind="auto", now=now)
+    return backup_now(project, kind="auto", now=now) if is_backup_due(project, every_minutes=every_minutes, now=now) else None
+
+
+def is_backup_due(project: Project, *, every_minutes: float = DEFAULT_EVERY_MINUTES, now: float) -> bool:
+    """True when a writable project changed since its last backup and that one is `every_minutes` old."""
+    store = project.store
+    if project.readonly or store.total_changes == store.backup_changes:
+        return False
+    return store.backup_time is None or now - store.backup_time >= every_minutes * 60
 
 
 def backups_folder(path: str | Path) -> Path:

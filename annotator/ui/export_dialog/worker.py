@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator import project as service
-from annotator.core.errors import AnnotatorError
+from annotator.ui.runnable import CancellableRunnable
 
 log = logging.getLogger(__name__)
 
@@ -23,26 +22,21 @@ class ExportSignals(QObject):
     cancelled = Signal()
 
 
-class ExportWorker(QRunnable):
+class ExportWorker(CancellableRunnable):
     """Runs `annotator.project.export_project_file`; `cancel()` stops it before the next document."""
 
     PROGRESS_INTERVAL = 0.05  # seconds between progress signals, so a big export does not flood the event loop
 
     def __init__(self, project_path: Path, options: dict[str, Any]) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the dialog keeps it (and its signals) alive
         self.project_path = project_path
         self.options = dict(options)
         self.signals = ExportSignals()
-        self._cancel = threading.Event()
         self._last = 0.0
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     @property
     def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
+        return self.cancelled
 
     def _progress(self, done: int, total: int, what: str) -> bool:
         if self._cancel.is_set():
@@ -54,16 +48,18 @@ class ExportWorker(QRunnable):
         return True
 
     def run(self) -> None:
-        try:
-            summary = service.export_project_file(self.project_path, progress=self._progress, **self.options)
-        except service.ExportCancelled:
+        def work() -> Any:
+            try:
+                return service.export_project_file(self.project_path, progress=self._progress, **self.options)
+            except service.ExportCancelled:
+                return service.ExportCancelled
+
+        ok, summary = self.guarded(work, self.signals.failed, "export")
+        if not ok:
+            return
+        if summary is service.ExportCancelled:
             self.signals.cancelled.emit()
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say so in the dialog rather than lose it on a thread
-            log.exception("export failed")
-            self.signals.failed.emit(f"unexpected error: {exc!r}")
-        else:
-            if self._cancel.is_set():  # cancelled after the last document: the files are written, say so
-                log.info("cancel came after the export had finished")
-            self.signals.finished.emit(summary)
+            return
+        if self._cancel.is_set():  # cancelled after the last document: the files are written, say so
+            log.info("cancel came after the export had finished")
+        self.signals.finished.emit(summary)

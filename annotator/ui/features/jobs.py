@@ -17,17 +17,14 @@ before its next file or document (each one is all or nothing).
 
 from __future__ import annotations
 
-import logging
-import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from annotator.core.errors import AnnotatorError
 from annotator.ui.plain import plain_label
+from annotator.ui.runnable import CancellableRunnable
 
-log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], bool]
 
 
@@ -37,36 +34,21 @@ class JobSignals(QObject):
     failed = Signal(str)
 
 
-class Job(QRunnable):
+class Job(CancellableRunnable):
     """Runs `work(progress)` once on a pool thread; `cancel()` makes the next progress call return False."""
 
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the runner keeps it (and its signals) until it has reported
         self.work = work
         self.signals = JobSignals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def _progress(self, done: int, total: int, what: str) -> bool:
         self.signals.progress.emit(done, total, what)
         return not self._cancel.is_set()
 
     def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say it in the window rather than lose it on a thread
-            log.exception("background job failed")
-            self.signals.failed.emit(f"unexpected error: {exc!r}")
-        else:
+        ok, result = self.guarded(lambda: self.work(self._progress), self.signals.failed, "background job")
+        if ok:
             self.signals.finished.emit(result, self._cancel.is_set())
 
 

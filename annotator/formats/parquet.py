@@ -19,7 +19,7 @@ def arrow_schema() -> Any:
 
     span = pa.struct([
         ("id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()),
-        ("text", pa.string()), ("note", pa.string()), ("attrs", pa.string()),
+        ("text", pa.string()), ("note", pa.string()), ("attrs", pa.string()), ("cluster", pa.string()),
     ])
     relation = pa.struct([("id", pa.string()), ("head", pa.string()), ("tail", pa.string()), ("label", pa.string())])
     return pa.schema([
@@ -41,6 +41,7 @@ def record(item: AnnotatedDocument) -> dict[str, Any]:
             {
                 "id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": doc.text[s.start : s.end],
                 "note": s.note, "attrs": json.dumps(dict(s.attrs), ensure_ascii=False) if s.attrs else None,
+                "cluster": item.clusters.get(s.id),  # the claim cluster ("same claim in other documents"), as in jsonl
             }
             for s in item.spans
         ],

@@ -85,3 +85,15 @@ def test_datasets_loads_the_split_folder_as_train_validation_test(tmp_path):
     assert {name: part.num_rows for name, part in loaded.items()} == {"train": 6, "validation": 2, "test": 2}
     row = loaded["test"][0]
     assert _spans(row) == expected("alice") and _links(row) == expected_links("alice")
+
+
+def test_claim_clusters_travel_in_parquet_as_in_jsonl(tmp_path):
+    from annotator.core.model import AnnotatedDocument, Span
+
+    doc = Document("d", "Ann said hi. Bob said hi.")
+    spans = [Span("s1", "d", "alice", 9, 11, "attributed"), Span("s2", "d", "alice", 22, 24, "attributed")]
+    item = AnnotatedDocument(doc, "alice", "done", spans, [], clusters={"s1": "c-1"})
+    out = tmp_path / "x.parquet"
+    run_export([item], fmt="parquet", out=out, schema=default_schema())
+    [row] = pq.read_table(out).to_pylist()
+    assert [(s["id"], s["cluster"]) for s in row["spans"]] == [("s1", "c-1"), ("s2", None)]

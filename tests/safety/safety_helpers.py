@@ -145,3 +145,15 @@ class Zygote:
             self.proc.stdin.close()
             self.proc.wait(timeout=30)
         self._log.close()
+
+
+def article_project(folder, text: str):
+    """A project file in `folder` holding one document, `article`, with `text`; returns its path."""
+    from annotator.project import Project, import_files
+
+    article = folder / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    path = folder / "p.annotator.db"
+    with Project.create(path) as project:
+        assert import_files(project, [article]).ok
+    return path

@@ -7,9 +7,11 @@ import threading
 
 import pytest
 
+from safety_helpers import article_project
+
 from annotator.core.errors import ProjectError
 from annotator.project import (
-    LockHeld, Project, add_span, due_backup, import_files, is_open, last_backup, list_backups,
+    LockHeld, Project, add_span, due_backup, is_open, last_backup, list_backups,
     plan_backup, record_backup, restore_open_project,
 )
 
@@ -18,12 +20,7 @@ TEXT = "Peskov said the meeting was useful, according to RIA Novosti."
 
 @pytest.fixture
 def path(tmp_path):
-    article = tmp_path / "article.txt"
-    article.write_text(TEXT, encoding="utf-8")
-    path = tmp_path / "p.annotator.db"
-    with Project.create(path) as project:
-        assert import_files(project, [article]).ok
-    return path
+    return article_project(tmp_path, TEXT)
 
 
 def mark(project, start):

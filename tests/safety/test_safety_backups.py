@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from safety_helpers import dump
+from safety_helpers import article_project, dump
 
 from annotator.store import SCHEMA_VERSION
 from annotator.project import (
-    LockHeld, Project, StoreError, add_span, backup_if_due, backup_now, backups_folder, import_files, list_backups,
+    LockHeld, Project, StoreError, add_span, backup_if_due, backup_now, backups_folder, list_backups,
     restore_backup,
 )
 from annotator.store.backup import verify_copy
@@ -19,12 +19,7 @@ TEXT = "Peskov said the meeting was useful, according to RIA Novosti."
 
 @pytest.fixture
 def path(tmp_path):
-    article = tmp_path / "article.txt"
-    article.write_text(TEXT, encoding="utf-8")
-    path = tmp_path / "p.annotator.db"
-    with Project.create(path) as project:
-        assert import_files(project, [article]).ok
-    return path
+    return article_project(tmp_path, TEXT)
 
 
 def spans_of(path, layer="alice"):

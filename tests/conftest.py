@@ -45,3 +45,13 @@ def seeded(project):
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def awkward(tmp_path: Path):
+    """A project with the awkward export sample (emoji, CRLF, combining marks, RTL, overlaps, relations)."""
+    from tests.export_samples import build_project
+
+    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
+    yield proj
+    proj.close()

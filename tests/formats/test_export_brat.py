@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from annotator import project as service
@@ -17,16 +16,9 @@ from annotator.formats.pipeline import ExportContext
 from annotator.formats.writer import write_tree
 from annotator.project.importing import read_file
 from tests.export_samples import (
-    DOC_ID, PLAIN_ID, TEXT, annotated_strategy, awkward_items, build_project, expected, expected_links, item_links,
+    DOC_ID, PLAIN_ID, TEXT, annotated_strategy, awkward_items, expected, expected_links, item_links,
     item_spans, link_set, span_set,
 )
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 def test_a_folder_per_layer_with_text_annotations_and_configs(awkward, tmp_path):

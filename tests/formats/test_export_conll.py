@@ -5,19 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 
 from annotator import project as service
 from annotator.core.resources import default_schema
 from annotator.core.tokens import tokenize
-from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, build_project, expected
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
+from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, expected
 
 
 def read_conll(path: Path) -> tuple[list[str], dict[tuple[str, str], dict[str, set]]]:

@@ -9,14 +9,7 @@ import pytest
 
 from annotator import project as service
 from annotator.formats.csv_table import COLUMNS, neutralise, unneutralise
-from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, build_project, expected
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
+from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, expected
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from annotator import project as service
@@ -14,16 +13,9 @@ from annotator.formats.jsonl import format_jsonl, read_jsonl
 from annotator.formats.pipeline import ExportContext
 from annotator.project.importing import read_file
 from tests.export_samples import (
-    BARE_ID, DOC_ID, PLAIN_ID, TEXT, annotated_strategy, build_project, expected, expected_links, item_links,
+    BARE_ID, DOC_ID, PLAIN_ID, TEXT, annotated_strategy, expected, expected_links, item_links,
     item_spans, layer_of, link_set, span_set,
 )
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 def test_dump_of_all_layers_reads_back_exactly(awkward, tmp_path):

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from annotator import project as service
@@ -17,16 +16,9 @@ from annotator.formats.labelstudio_export import format_tasks
 from annotator.formats.pipeline import ExportContext
 from annotator.project.importing import read_file
 from tests.export_samples import (
-    DOC_ID, PLAIN_ID, TEXT, annotated_strategy, build_project, expected, expected_links, item_links, item_spans,
+    DOC_ID, PLAIN_ID, TEXT, annotated_strategy, expected, expected_links, item_links, item_spans,
     layer_of, link_set, span_set,
 )
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 def test_one_task_per_document_with_an_annotation_per_layer(awkward, tmp_path):

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
-import pytest
 
 from annotator import project as service
 from annotator.core.model import Document
 from annotator.core.resources import default_schema
 from annotator.formats.export import run_export
-from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, awkward_items, build_project, expected, expected_links
+from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, awkward_items, expected, expected_links
 
 # datasets must never reach the network in tests.
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 def _spans(row: dict) -> set:

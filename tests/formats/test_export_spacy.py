@@ -12,14 +12,7 @@ from annotator import project as service
 from annotator.core.errors import AnnotatorError
 from annotator.formats import spacy_docbin
 from annotator.formats.pipeline import ExportContext
-from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, awkward_items, build_project, expected, expected_links
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
+from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, awkward_items, expected, expected_links
 
 
 def _docs(path: Path) -> dict:

@@ -14,16 +14,9 @@ from annotator.core.offsets import Utf16Map
 from annotator.formats import xmi
 from annotator.formats.pipeline import ExportContext
 from annotator.project.importing import read_file
-from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, build_project, expected, expected_links, layer_of, link_set, span_set
+from tests.export_samples import DOC_ID, PLAIN_ID, TEXT, expected, expected_links, layer_of, link_set, span_set
 
 CUSTOM = "{http:///webanno/custom.ecore}"
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 @pytest.fixture

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-import pytest
 
 from annotator import project as service
-from tests.export_samples import DOC_ID, build_project
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
+from tests.export_samples import DOC_ID
 
 
 def test_choices_list_formats_layers_and_labels(awkward):

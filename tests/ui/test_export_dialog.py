@@ -14,16 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 from annotator import project as service
 from annotator.ui import plain
 from annotator.ui.export_dialog import ExportDialog, open_export_dialog
-from tests.export_samples import DOC_ID, PLAIN_ID, build_project, expected
+from tests.export_samples import DOC_ID, PLAIN_ID, expected
 
 TIMEOUT = 30_000
-
-
-@pytest.fixture
-def awkward(tmp_path: Path):
-    proj = build_project(tmp_path / "awk.annotator.db", tmp_path / "src")
-    yield proj
-    proj.close()
 
 
 @pytest.fixture
